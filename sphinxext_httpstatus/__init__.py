@@ -1,0 +1,91 @@
+"""sphinxext-httpstatus: HTTP status codes explained, compared and cross-referenced in Sphinx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+__version__ = "0.1.0"
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+logger = logging.getLogger(__name__)
+
+
+def _data_paths(app: Sphinx) -> list[Path]:
+    return [Path(app.confdir, name).resolve() for name in app.config.httpstatus_data_files]
+
+
+def _load_build_data(app: Sphinx) -> None:
+    """Set up translations and the catalog once per build, before any document is read."""
+    from .datafiles import project_catalog
+    from .i18n import init_translator
+
+    init_translator(app.config.language,
+                    [Path(app.srcdir, directory) for directory in app.config.locale_dirs])
+    paths = _data_paths(app)
+    catalog, problems = project_catalog(paths)
+    for problem in problems:
+        logger.warning("%s: %s", problem.key or "data", problem.message,
+                       location=problem.location, type="httpstatus", subtype="data")
+    domain = app.env.get_domain("httpstatus")
+    domain.catalog = catalog
+    domain.data_files = tuple(str(path) for path in paths if path.is_file())
+
+
+def _add_static_files(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path.append(str(STATIC_DIR))
+    app.add_css_file("httpstatus.css")
+    if app.config.httpstatus_tooltips:
+        app.add_js_file("httpstatus.js", loading_method="defer")
+
+
+def _builder_inited(app: Sphinx) -> None:
+    _load_build_data(app)
+    _add_static_files(app)
+
+
+def _check_config(app: Sphinx, config: Config) -> None:
+    for name in config.httpstatus_data_files:
+        if not Path(app.confdir, name).is_file():
+            logger.warning("httpstatus_data_files: %s does not exist", name,
+                           type="httpstatus", subtype="config")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    from .compare import DEFAULT_FIELDS, HTTPCompare
+    from .domain import HTTPStatusDomain
+    from .entries import HTTPStatus, HTTPStatusCatalog
+    from .i18n import PACKAGE_LOCALE_DIR
+    from .resolve import FALLBACK_PRIORITY, add_tooltips, external_fallback
+    from .roles import HTTPCodeRole
+
+    app.add_config_value("httpstatus_data_files", [], "env", types=[list, tuple])
+    app.add_config_value("httpstatus_fallback_url", "spec", "env", types=[str, type(None)])
+    app.add_config_value("httpstatus_compare_fields", list(DEFAULT_FIELDS), "env",
+                         types=[list, tuple])
+    app.add_config_value("httpstatus_tooltips", True, "html", types=[bool])
+
+    app.add_domain(HTTPStatusDomain)
+    app.add_role("httpcode", HTTPCodeRole())
+    app.add_directive("http-compare", HTTPCompare)
+    app.add_directive("http-status", HTTPStatus)
+    app.add_directive("http-status-catalog", HTTPStatusCatalog)
+    app.add_message_catalog("sphinxext_httpstatus", str(PACKAGE_LOCALE_DIR))
+
+    app.connect("config-inited", _check_config)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("missing-reference", external_fallback, priority=FALLBACK_PRIORITY)
+    app.connect("doctree-resolved", add_tooltips)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,175 @@
+"""The ``http-compare`` directive: two or more codes side by side, then how they differ."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from . import render
+from .catalog import Catalog, StatusCode
+from .i18n import _
+from .usage import catalog_for, check_code, warn
+
+ROW_FIELDS = ("class", "summary", "description", "when_you_see_it", "how_to_fix", "spec")
+NOTE_FIELDS = ("key_difference", "when_to_use_which")
+DEFAULT_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix", *NOTE_FIELDS)
+
+
+def split_words(argument: str) -> list[str]:
+    return argument.replace(",", " ").split()
+
+
+class HTTPCompare(SphinxDirective):
+    """``.. http-compare:: 202 403`` (any number of codes from two up)."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict] = {
+        "fields": directives.unchanged,
+        "caption": directives.unchanged,
+        "name": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_for(self.env)
+        statuses = self.parse_codes(catalog)
+        if len(statuses) < 2:
+            warn("http-compare needs at least two known status codes; got %d", len(statuses),
+                 location=self.get_location(), subtype="too-few-codes")
+            return []
+        rows, notes = self.parse_fields()
+        anchor = self.make_anchor(statuses)
+        table = self.build_table(statuses, rows, anchor)
+        self.env.get_domain("httpstatus").note_comparison(
+            (status.code for status in statuses), self.env.docname, anchor)
+        self.env.get_domain("httpstatus").note_references(
+            self.env.docname, (status.code for status in statuses))
+        container = nodes.container(classes=["httpstatus-compare", *self.options.get("class", [])])
+        container += table
+        container += self.build_notes(catalog, statuses, notes)
+        return [container]
+
+    def parse_codes(self, catalog: Catalog) -> list[StatusCode]:
+        statuses: list[StatusCode] = []
+        for word in split_words(self.arguments[0] if self.arguments else ""):
+            _code, status = check_code(word, catalog, self.get_location())
+            if status is not None and status in statuses:
+                warn("status code %s is listed twice", status.code,
+                     location=self.get_location(), subtype="duplicate-code")
+            elif status is not None:
+                statuses.append(status)
+        return statuses
+
+    def parse_fields(self) -> tuple[list[str], list[str]]:
+        if "fields" in self.options:
+            words = [word.replace("-", "_") for word in split_words(self.options["fields"])]
+        else:
+            words = list(self.config.httpstatus_compare_fields)
+        rows, notes = [], []
+        for word in words:
+            if word in ROW_FIELDS and word not in rows:
+                rows.append(word)
+            elif word in NOTE_FIELDS and word not in notes:
+                notes.append(word)
+            elif word != "status":  # the Status row is always the header
+                warn("unknown field %r; expected some of: %s", word,
+                     ", ".join(("status", *ROW_FIELDS, *NOTE_FIELDS)),
+                     location=self.get_location(), subtype="unknown-field")
+        return rows, notes
+
+    def make_anchor(self, statuses: list[StatusCode]) -> str:
+        base = "httpstatus-compare-" + "-".join(str(status.code) for status in statuses)
+        anchor, serial = base, 1
+        while anchor in self.state.document.ids:
+            serial += 1
+            anchor = f"{base}-{serial}"
+        return anchor
+
+    def build_table(self, statuses: list[StatusCode], rows: list[str], anchor: str
+                    ) -> nodes.table:
+        table = nodes.table(classes=["httpstatus-compare-table"])
+        self.set_source_info(table)
+        caption = self.options.get("caption") or _("Comparison: {codes}").format(
+            codes=", ".join(status.label for status in statuses))
+        title = nodes.title(caption, caption)
+        title["translatable"] = "caption" in self.options
+        table += title
+        group = nodes.tgroup(cols=len(statuses) + 1)
+        table += group
+        group += nodes.colspec(colwidth=18, stub=1)
+        for _status in statuses:
+            group += nodes.colspec(colwidth=82 // len(statuses))
+        head = nodes.thead()
+        group += head
+        head += self.row(render.field_label("status"),
+                         [self.status_cell(status) for status in statuses])
+        body = nodes.tbody()
+        group += body
+        for field in rows:
+            body += self.row(render.field_label(field),
+                             [self.field_cell(status, field) for status in statuses])
+        self.add_name(table)  # first, so a :name: is the table's primary id
+        table["ids"].append(anchor)
+        self.state.document.ids[anchor] = table
+        return table
+
+    @staticmethod
+    def row(label: str, cells: list[list[nodes.Node]]) -> nodes.row:
+        row = nodes.row()
+        row += nodes.entry("", render.text_paragraph(label))
+        for cell in cells:
+            row += nodes.entry("", *cell)
+        return row
+
+    @staticmethod
+    def status_cell(status: StatusCode) -> list[nodes.Node]:
+        paragraph = nodes.paragraph("", "", render.status_xref(status))
+        paragraph["translatable"] = False
+        note = render.registry_note(status)
+        return [paragraph, render.text_paragraph(note, ["httpstatus-note"])] if note else [
+            paragraph]
+
+    @staticmethod
+    def field_cell(status: StatusCode, field: str) -> list[nodes.Node]:
+        if field == "spec":
+            paragraph = nodes.paragraph("", "", render.spec_reference(status))
+            paragraph["translatable"] = False
+            return [paragraph]
+        cell: list[nodes.Node] = [render.text_paragraph(render.field_text(status, field))]
+        if field == "how_to_fix":
+            # Links on to the code's entry when the project has one; vanishes otherwise.
+            more = nodes.paragraph("", "", render.code_xref(
+                status.code, _("Full advice"), reftype="advice", optional=True),
+                classes=["httpstatus-more"])
+            more["translatable"] = False
+            cell.append(more)
+        return cell
+
+    def build_notes(self, catalog: Catalog, statuses: list[StatusCode], notes: list[str]
+                    ) -> list[nodes.Node]:
+        pairs = list(combinations(statuses, 2))
+        texts = [render.pair_texts(catalog, first, second) for first, second in pairs]
+        result: list[nodes.Node] = []
+        for field in notes:
+            index = NOTE_FIELDS.index(field)
+            result.append(nodes.rubric("", render.field_label(field),
+                                       classes=["httpstatus-note-heading"]))
+            if len(pairs) == 1:
+                result.append(render.text_paragraph(texts[0][index]))
+                continue
+            items = nodes.bullet_list(classes=["httpstatus-pair-notes"])
+            for (first, second), pair_text in zip(pairs, texts):
+                heading = _("{first} and {second}:").format(first=first.label,
+                                                             second=second.label)
+                paragraph = render.text_paragraph("")
+                paragraph.children = []
+                paragraph += nodes.strong(heading, heading)
+                paragraph += nodes.Text(" " + pair_text[index])
+                items += nodes.list_item("", paragraph)
+            result.append(items)
+        return result

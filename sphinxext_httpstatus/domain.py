@@ -1,0 +1,141 @@
+"""The ``httpstatus`` domain: where entries and comparisons live, and how references find them.
+
+``sphinxcontrib-httpdomain`` owns the ``http`` domain, so ours has its own name. Entries are the
+domain's objects, which puts them in ``objects.inv`` (hence intersphinx) and the general index.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from docutils import nodes
+from docutils.nodes import Element
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.util.nodes import make_refnode
+
+from .catalog import Catalog
+from .datafiles import shipped_catalog
+from .i18n import __
+from .roles import HTTPCodeRole
+from .usage import warn
+
+
+def entry_anchor(code: int) -> str:
+    return f"httpstatus-{code}"
+
+
+def advice_anchor(code: int) -> str:
+    return f"httpstatus-{code}-fix"
+
+
+class HTTPStatusDomain(Domain):
+    name = "httpstatus"
+    label = "HTTP status codes"
+    object_types = {
+        # "advice" is the role behind the "Full advice" links of comparison tables; it targets the
+        # same objects, so intersphinx can resolve it too.
+        "code": ObjType(__("status code"), "code", "advice"),
+    }
+    roles = {"code": HTTPCodeRole()}
+    initial_data: dict[str, Any] = {
+        "entries": {},  # code -> (docname, anchor)
+        "comparisons": {},  # (docname, anchor) -> tuple of codes
+        "references": {},  # docname -> sorted codes the document references
+    }
+    data_version = 1
+
+    #: Set at ``builder-inited``; transient (domains are not pickled with the environment).
+    catalog: Catalog | None = None
+    #: Absolute paths of the project's data files, noted as dependencies of documents using them.
+    data_files: tuple[str, ...] = ()
+
+    def get_catalog(self) -> Catalog:
+        return self.catalog if self.catalog is not None else shipped_catalog()
+
+    @property
+    def entries(self) -> dict[int, tuple[str, str]]:
+        return self.data["entries"]
+
+    @property
+    def comparisons(self) -> dict[tuple[str, str], tuple[int, ...]]:
+        return self.data["comparisons"]
+
+    def note_entry(self, code: int, docname: str, location: Element | None) -> bool:
+        """Record an entry; False (with a warning) when another document already has one."""
+        existing = self.entries.get(code)
+        if existing:
+            warn("duplicate entry for HTTP status %s, also in %s; use :no-index: on one",
+                 code, self.env.doc2path(existing[0]), location=location,
+                 subtype="duplicate-entry")
+            return False
+        self.entries[code] = (docname, entry_anchor(code))
+        return True
+
+    def note_comparison(self, codes: Iterable[int], docname: str, anchor: str) -> None:
+        self.comparisons[docname, anchor] = tuple(codes)
+
+    def note_references(self, docname: str, codes: Iterable[int]) -> None:
+        known = self.data["references"].setdefault(docname, [])
+        known.extend(code for code in codes if code not in known)
+
+    def clear_doc(self, docname: str) -> None:
+        for code, (entry_doc, _anchor) in list(self.entries.items()):
+            if entry_doc == docname:
+                del self.entries[code]
+        for key in [key for key in self.comparisons if key[0] == docname]:
+            del self.comparisons[key]
+        self.data["references"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+        for code, (docname, anchor) in otherdata["entries"].items():
+            if docname in docnames:
+                self.entries.setdefault(code, (docname, anchor))
+        for key, codes in otherdata["comparisons"].items():
+            if key[0] in docnames:
+                self.comparisons[key] = codes
+        for docname, codes in otherdata["references"].items():
+            if docname in docnames:
+                self.data["references"][docname] = codes
+
+    def find_comparison(self, first: int, second: int) -> tuple[str, str] | None:
+        """The first comparison (in document order) that shows both codes."""
+        for key in sorted(self.comparisons):
+            codes = self.comparisons[key]
+            if first in codes and second in codes:
+                return key
+        return None
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                     typ: str, target: str, node: pending_xref, contnode: Element
+                     ) -> nodes.reference | None:
+        if typ == "compare":
+            first, _sep, second = target.partition(" ")
+            if not (first.isdigit() and second.isdigit()):
+                return None
+            found = self.find_comparison(int(first), int(second))
+            if found is None:
+                return None
+            return make_refnode(builder, fromdocname, found[0], found[1], contnode)
+        if not target.isdigit() or int(target) not in self.entries:
+            return None
+        code = int(target)
+        docname, anchor = self.entries[code]
+        if typ == "advice":
+            anchor = advice_anchor(code)
+        return make_refnode(builder, fromdocname, docname, anchor, contnode)
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                         target: str, node: pending_xref, contnode: Element
+                         ) -> list[tuple[str, nodes.reference]]:
+        found = self.resolve_xref(env, fromdocname, builder, "code", target, node, contnode)
+        return [("httpstatus:code", found)] if found is not None else []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        catalog = self.get_catalog()
+        for code, (docname, anchor) in sorted(self.entries.items()):
+            status = catalog.get(code)
+            display = status.label if status else str(code)
+            yield str(code), display, "code", docname, anchor, 1

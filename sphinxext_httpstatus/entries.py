@@ -1,0 +1,151 @@
+"""``http-status`` (one entry) and ``http-status-catalog`` (entries for many codes).
+
+An entry is an object description of our domain: a signature "403 Forbidden" with a permalink
+and an index entry, then the fields, so themes and every builder already know how to show it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from . import render
+from .catalog import Catalog, StatusCode
+from .compare import split_words
+from .domain import advice_anchor, entry_anchor
+from .i18n import _
+from .usage import catalog_for, check_code
+
+ENTRY_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix")
+
+
+class EntryDirective(SphinxDirective):
+    """What both directives share: building entries and registering them in the domain."""
+
+    def build_entry(self, catalog: Catalog, status: StatusCode,
+                    body: list[nodes.Node] = ()) -> list[nodes.Node]:
+        domain = self.env.get_domain("httpstatus")
+        index = "no-index" in self.options or "noindex" in self.options
+        signature = addnodes.desc_signature("", "", classes=["sig", "sig-object"])
+        signature += addnodes.desc_name(status.label, status.label)
+        signature["translatable"] = False
+        result: list[nodes.Node] = []
+        if not index and domain.note_entry(status.code, self.env.docname, signature):
+            anchor = entry_anchor(status.code)
+            signature["ids"].append(anchor)
+            self.state.document.note_explicit_target(signature)
+            entry_text = _("HTTP status code; {status}").format(status=status.label)
+            result.append(addnodes.index(entries=[("single", entry_text, anchor, "", None)]))
+        self.set_source_info(signature)
+        content = addnodes.desc_content()
+        content += self.build_fields(catalog, status, bool(signature["ids"]))
+        content += body
+        desc = addnodes.desc(domain="httpstatus", objtype="code", desctype="code",
+                             noindex=index, classes=["httpstatus", "code", "httpstatus-entry",
+                                                     *self.options.get("class", [])])
+        desc += signature
+        desc += content
+        result.append(desc)
+        return result
+
+    def build_fields(self, catalog: Catalog, status: StatusCode, indexed: bool
+                     ) -> nodes.field_list:
+        fields = nodes.field_list(classes=["httpstatus-fields"])
+        note = render.registry_note(status)
+        if note:
+            fields += field(_("Registry"), [render.text_paragraph(note)])
+        for name in ENTRY_FIELDS:
+            body: list[nodes.Node] = [render.text_paragraph(render.field_text(status, name))]
+            if name == "how_to_fix" and indexed:
+                body.insert(0, nodes.target("", "", ids=[advice_anchor(status.code)]))
+            fields += field(render.field_label(name), body)
+        if status.spec:
+            spec = nodes.paragraph("", "", render.spec_reference(status))
+            spec["translatable"] = False
+            fields += field(render.field_label("spec"), [spec])
+        related = [catalog.codes[code] for code in status.related if code in catalog]
+        if related:
+            fields += field(_("Related"), [self.related_list(status, related)])
+        return fields
+
+    @staticmethod
+    def related_list(status: StatusCode, related: list[StatusCode]) -> nodes.bullet_list:
+        items = nodes.bullet_list(classes=["httpstatus-related"])
+        for other in related:
+            paragraph = nodes.paragraph("", "", render.status_xref(other))
+            paragraph["translatable"] = False
+            first, second = sorted((status.code, other.code))
+            # Links to a comparison of the two codes when the project has one; vanishes otherwise.
+            compare = render.code_xref(other.code, _("comparison"), reftype="compare",
+                                       target=f"{first} {second}", optional=True)
+            paragraph += nodes.inline("", " ", compare, classes=[render.OPTIONAL_CLASS])
+            items += nodes.list_item("", paragraph)
+        return items
+
+
+def field(label: str, body: list[nodes.Node]) -> nodes.field:
+    name = nodes.field_name(label, label)
+    name["translatable"] = False
+    return nodes.field("", name, nodes.field_body("", *body))
+
+
+class HTTPStatus(EntryDirective):
+    """``.. http-status:: 403`` with the project's own prose as optional content."""
+
+    required_arguments = 1
+    has_content = True
+    option_spec: ClassVar[dict] = {
+        "no-index": directives.flag,
+        "noindex": directives.flag,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_for(self.env)
+        _code, status = check_code(self.arguments[0], catalog, self.get_location())
+        if status is None:
+            return []
+        body = self.parse_content_to_nodes() if self.content else []
+        return self.build_entry(catalog, status, body)
+
+
+def class_digits(argument: str) -> list[int]:
+    """``"4xx 5xx"`` -> [4, 5]; raises ValueError (reported by docutils) for anything else."""
+    digits = []
+    for word in split_words(argument):
+        word = word.lower()
+        if len(word) != 3 or word[0] not in "12345" or word[1:] != "xx":
+            raise ValueError(f"{word!r} is not a status class; use 1xx, 2xx, 3xx, 4xx or 5xx")
+        digits.append(int(word[0]))
+    return digits
+
+
+class HTTPStatusCatalog(EntryDirective):
+    """``.. http-status-catalog::`` with optional ``:classes: 4xx 5xx`` / ``:codes: 401 403``."""
+
+    option_spec: ClassVar[dict] = {
+        "classes": class_digits,
+        "codes": directives.unchanged,
+        "no-index": directives.flag,
+        "noindex": directives.flag,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_for(self.env)
+        wanted: set[int] = set()
+        for word in split_words(self.options.get("codes", "")):
+            code, status = check_code(word, catalog, self.get_location())
+            if status is not None:
+                wanted.add(code)
+        if "codes" in self.options and not wanted:
+            return []
+        statuses = catalog.select(frozenset(self.options.get("classes", ())), frozenset(wanted))
+        container = nodes.container(classes=["httpstatus-catalog"])
+        for status in statuses:
+            container += self.build_entry(catalog, status)
+        return [container]

@@ -1,0 +1,85 @@
+"""The one translation choke point.
+
+Every word the extension writes, labels and catalog texts alike, goes through :func:`_` (eager, for
+use while building nodes) or :func:`__` (the same catalog, for module-level constants). Both look
+up the ``sphinxext_httpstatus`` message catalog that :func:`init_translator` registers with Sphinx.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+from typing import Iterable
+
+from sphinx import locale
+from sphinx.util import logging
+from sphinx.util.i18n import CatalogInfo
+
+CATALOG = "sphinxext_httpstatus"
+PACKAGE_LOCALE_DIR = Path(__file__).parent / "locale"
+
+logger = logging.getLogger(__name__)
+
+_translate = locale.get_translation(CATALOG)
+
+
+def _(message: str) -> str:
+    """Translate a label or a catalog text into the build's language."""
+    # gettext("") returns the catalog header, never what a caller wants.
+    if not message:
+        return ""
+    return str(_translate(message))
+
+
+#: Lazy form for module-level strings (option docs, labels defined at import time).
+__ = _translate
+
+
+def _catalog_files(directory: Path, language: str) -> list[Path]:
+    return [Path(found) for found in gettext.find(CATALOG, str(directory), [language], all=True)]
+
+
+def _compile_project_catalog(directory: Path, language: str) -> None:
+    """Compile a project's own ``sphinxext_httpstatus.po`` the way Sphinx compiles its ``.po``.
+
+    Sphinx compiles the project's catalogs only after the builder is set up, too late for texts
+    we render while reading, so we compile ours (only when outdated) before loading it.
+    """
+    base = directory / language / "LC_MESSAGES"
+    if (base / f"{CATALOG}.po").is_file():
+        info = CatalogInfo(str(base), CATALOG, "utf-8")
+        if info.is_outdated():
+            try:
+                info.write_mo(language)
+            except Exception as exc:  # a broken .po must not stop the build
+                logger.warning("cannot compile %s: %s", info.po_path, exc,
+                               type="httpstatus", subtype="i18n")
+
+
+def init_translator(language: str | None, project_locale_dirs: Iterable[Path]) -> None:
+    """Register our catalog for ``language``: the project's own catalogs first, then ours.
+
+    We build the chain from fresh ``GNUTranslations`` objects instead of ``sphinx.locale.init``:
+    that one adds fallbacks to the objects cached by :mod:`gettext`, so two builds in one process
+    (a test run, a docs server) would leak one project's translations into the next.
+    """
+    translator: gettext.NullTranslations | None = None
+    if language and language != "en":
+        directories = [*project_locale_dirs, PACKAGE_LOCALE_DIR]
+        for directory in project_locale_dirs:
+            _compile_project_catalog(directory, language)
+        for directory in directories:
+            for mo_path in _catalog_files(directory, language):
+                try:
+                    with open(mo_path, "rb") as mo_file:
+                        found = gettext.GNUTranslations(mo_file)
+                except (OSError, gettext.error) as exc:
+                    logger.warning("cannot load %s: %s", mo_path, exc,
+                                   type="httpstatus", subtype="i18n")
+                    continue
+                if translator is None:
+                    translator = found
+                else:
+                    translator.add_fallback(found)
+    # An unsupported language simply finds nothing and falls back to English.
+    locale.translators["general", CATALOG] = translator or gettext.NullTranslations()

@@ -1,0 +1,140 @@
+"""Shared views of the records: the pieces that tables, entries, the catalog and tooltips reuse.
+
+Every function returns docutils nodes or translated strings, so each builder renders the result
+with its own visitors. Texts from data are inserted as ``Text`` nodes, never parsed as markup,
+which is what keeps a data file's ``<script>`` a harmless string in every output.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .catalog import Catalog, StatusCode
+from .i18n import _
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional name for "mark for extraction"
+    """Mark a constant for message extraction; it is translated where it is used."""
+    return message
+
+
+CLASS_NAMES = {
+    1: N_("1xx Informational"),
+    2: N_("2xx Success"),
+    3: N_("3xx Redirection"),
+    4: N_("4xx Client Error"),
+    5: N_("5xx Server Error"),
+}
+
+FIELD_LABELS = {
+    "status": N_("Status"),
+    "class": N_("Class"),
+    "summary": N_("Summary"),
+    "description": N_("Description"),
+    "when_you_see_it": N_("When you see it"),
+    "how_to_fix": N_("How to fix"),
+    "spec": N_("Specification"),
+    "key_difference": N_("Key difference"),
+    "when_to_use_which": N_("When to use which"),
+}
+
+REGISTRY_STATE_NOTES = {
+    "unused": N_("Reserved in the IANA registry; not to be sent."),
+    "temporary": N_("Temporary IANA registration; details may still change."),
+    "obsoleted": N_("Obsoleted: its specification is now historic."),
+}
+
+XREF_CLASSES = ["xref", "httpstatus", "httpstatus-code"]
+OPTIONAL_CLASS = "httpstatus-optional"
+
+
+def class_name(status: StatusCode) -> str:
+    return _(CLASS_NAMES[status.status_class])
+
+
+def field_label(name: str) -> str:
+    return _(FIELD_LABELS[name])
+
+
+def summary(status: StatusCode) -> str:
+    """The one-line meaning, falling back to the description for codes a project added."""
+    return _(status.summary or status.description) or status.phrase
+
+
+def tooltip_text(status: StatusCode) -> str:
+    return _("{status} ({class_name}): {summary}").format(
+        status=status.label, class_name=class_name(status), summary=summary(status))
+
+
+def registry_note(status: StatusCode) -> str:
+    """A short note for codes outside the plain registry: unofficial, temporary, unused..."""
+    if status.unofficial:
+        return _("Unofficial, not in the IANA registry; used by {who}.").format(
+            who=status.unofficial)
+    if status.registry_state:
+        return _(REGISTRY_STATE_NOTES[status.registry_state])
+    return ""
+
+
+def text_paragraph(text: str, classes: list[str] | None = None) -> nodes.paragraph:
+    """A paragraph of generated text; marked so the gettext builder does not extract it."""
+    paragraph = nodes.paragraph("", "", nodes.Text(text), classes=classes or [])
+    paragraph["translatable"] = False
+    return paragraph
+
+
+def code_xref(code: int, text: str, *, reftype: str = "code", target: str | None = None,
+              explicit: bool = False, optional: bool = False) -> addnodes.pending_xref:
+    """A reference into our domain; ``optional`` ones vanish when they do not resolve."""
+    classes = [*XREF_CLASSES]
+    if optional:
+        classes.append(OPTIONAL_CLASS)
+    inner = nodes.inline(text, text, classes=classes)
+    inner["httpcode"] = code
+    xref = addnodes.pending_xref(
+        "", inner, refdomain="httpstatus", reftype=reftype,
+        reftarget=target or str(code), refexplicit=explicit, refwarn=False)
+    return xref
+
+
+def status_xref(status: StatusCode) -> addnodes.pending_xref:
+    return code_xref(status.code, status.label)
+
+
+def spec_reference(status: StatusCode) -> nodes.Node:
+    text = status.spec or status.spec_url
+    if not status.spec_url:
+        return nodes.Text(text)
+    return nodes.reference(text, text, refuri=status.spec_url, internal=False)
+
+
+def field_text(status: StatusCode, name: str) -> str:
+    """The translated text of a text field, or the class name for ``class``."""
+    if name == "class":
+        return class_name(status)
+    if name == "spec":
+        return status.spec
+    return _(getattr(status, name))
+
+
+def pair_texts(catalog: Catalog, first: StatusCode, second: StatusCode) -> tuple[str, str]:
+    """Key difference and when to use which: the curated note, or one generated from meanings."""
+    note = catalog.pair(first.code, second.code)
+    key_difference = _(note.key_difference) if note else ""
+    when_to_use = _(note.when_to_use_which) if note else ""
+    if not key_difference:
+        if first.status_class == second.status_class:
+            lead = _("Both {first} and {second} are {class_name} responses, with different "
+                     "meanings.").format(first=first.label, second=second.label,
+                                         class_name=class_name(first))
+        else:
+            lead = _("{first} is a {first_class} response, while {second} is a {second_class} "
+                     "response.").format(first=first.label, first_class=class_name(first),
+                                         second=second.label, second_class=class_name(second))
+        key_difference = " ".join([lead, *(_("{status} means: {summary}").format(
+            status=status.label, summary=summary(status)) for status in (first, second))])
+    if not when_to_use:
+        when_to_use = " ".join(_("Use {status} when this is what happened: {summary}").format(
+            status=status.label, summary=summary(status)) for status in (first, second))
+    return key_difference, when_to_use

@@ -1,0 +1,55 @@
+"""What every directive and role does on use: find the build's catalog, note the data files."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .loader import CODE_RANGE
+
+if TYPE_CHECKING:
+    from .catalog import Catalog, StatusCode
+
+logger = logging.getLogger(__name__)
+
+
+def warn(message: str, *args: object, location: object, subtype: str) -> None:
+    """A located warning that ``suppress_warnings = ["httpstatus.<subtype>"]`` can silence."""
+    logger.warning(message, *args, location=location, type="httpstatus", subtype=subtype)
+
+
+def parse_code(text: str) -> int | None:
+    """``"403"`` -> 403; anything that is not a three-digit code from 100 to 599 -> None."""
+    text = text.strip()
+    if len(text) == 3 and text.isascii() and text.isdigit() and int(text) in CODE_RANGE:
+        return int(text)
+    return None
+
+
+def catalog_for(env: BuildEnvironment) -> Catalog:
+    """The catalog of this build, and a note that the current document depends on its files.
+
+    The dependency is what makes an edited data file re-read exactly the documents that use the
+    extension, through Sphinx's own change tracking.
+    """
+    domain = env.get_domain("httpstatus")
+    for path in getattr(domain, "data_files", ()):
+        env.note_dependency(path)
+    return domain.get_catalog()
+
+
+def check_code(word: str, catalog: Catalog, location: object
+               ) -> tuple[int | None, StatusCode | None]:
+    """Parse a code written in a document, warning when it is malformed or not in the catalog."""
+    code = parse_code(word)
+    if code is None:
+        warn("%r is not an HTTP status code (expected 100-599)", word.strip(),
+             location=location, subtype="bad-code")
+        return None, None
+    status = catalog.get(code)
+    if status is None:
+        warn("unknown HTTP status code %s; add it with httpstatus_data_files", code,
+             location=location, subtype="unknown-code")
+    return code, status

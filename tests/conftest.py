@@ -1,0 +1,71 @@
+"""Shared fixtures: real Sphinx projects built with sphinx.testing."""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+class Built:
+    """A finished build: where it went and what it said."""
+
+    def __init__(self, app: SphinxTestApp, warnings: str) -> None:
+        self.app = app
+        self.outdir = Path(app.outdir)
+        self.warnings = warnings
+
+    def read(self, name: str) -> str:
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+
+def strip_ansi(text: str) -> str:
+    return ANSI.sub("", text)
+
+
+def build(srcdir: Path, builder: str = "html", *, freshenv: bool = True, parallel: int = 0,
+          builddir: Path | None = None, **confoverrides: object) -> Built:
+    """Build ``srcdir`` with ``builder``; returns the output and the warnings as text."""
+    warning = io.StringIO()
+    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir or srcdir / "_build",
+                        confoverrides=confoverrides or None, status=io.StringIO(),
+                        warning=warning, freshenv=freshenv, parallel=parallel)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Built(app, strip_ansi(warning.getvalue()))
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """Write a small project: ``project(index=rst, conf=extra conf.py lines, **files)``."""
+
+    def write(index: str = "", conf: str = "", **files: str) -> Path:
+        srcdir = tmp_path / "src"
+        srcdir.mkdir(exist_ok=True)
+        (srcdir / "conf.py").write_text(
+            'extensions = ["sphinxext_httpstatus"]\nproject = "Test"\n'
+            + textwrap.dedent(conf), encoding="utf-8")
+        (srcdir / "index.rst").write_text(textwrap.dedent(index), encoding="utf-8")
+        for name, text in files.items():
+            path = srcdir / name.replace("__", "/")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return srcdir
+
+    return write
