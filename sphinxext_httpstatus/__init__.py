@@ -60,7 +60,7 @@ def _check_config(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from .compare import DEFAULT_FIELDS, HTTPCompare
-    from .domain import HTTPStatusDomain
+    from .domain import HTTPStatusDomain, documents_with_moved_targets, snapshot_entries
     from .entries import HTTPStatus, HTTPStatusCatalog
     from .i18n import PACKAGE_LOCALE_DIR
     from .resolve import FALLBACK_PRIORITY, add_tooltips, external_fallback
@@ -81,6 +81,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.connect("config-inited", _check_config)
     app.connect("builder-inited", _builder_inited)
+    app.connect("env-before-read-docs", snapshot_entries)
+    app.connect("env-get-updated", documents_with_moved_targets)
     app.connect("missing-reference", external_fallback, priority=FALLBACK_PRIORITY)
     app.connect("doctree-resolved", add_tooltips)
     return {

@@ -139,3 +139,25 @@ class HTTPStatusDomain(Domain):
             status = catalog.get(code)
             display = status.label if status else str(code)
             yield str(code), display, "code", docname, anchor, 1
+
+
+# Incremental builds: Sphinx rewrites only the documents it re-read. When an entry appears,
+# moves or disappears, documents that reference that code were not re-read but their links
+# changed, so we ask Sphinx to write them too.
+
+def snapshot_entries(app: object, env: BuildEnvironment, docnames: list[str]) -> None:
+    domain = env.get_domain("httpstatus")
+    domain.entries_before_read = dict(domain.entries)
+
+
+def documents_with_moved_targets(app: object, env: BuildEnvironment) -> list[str]:
+    domain = env.get_domain("httpstatus")
+    before = getattr(domain, "entries_before_read", None)
+    if before is None:
+        return []
+    after = domain.entries
+    changed = {code for code in before.keys() | after.keys() if before.get(code) != after.get(code)}
+    if not changed:
+        return []
+    return sorted(docname for docname, codes in domain.data["references"].items()
+                  if changed.intersection(codes))

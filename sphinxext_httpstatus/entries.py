@@ -68,6 +68,8 @@ class EntryDirective(SphinxDirective):
             spec["translatable"] = False
             fields += field(render.field_label("spec"), [spec])
         related = [catalog.codes[code] for code in status.related if code in catalog]
+        self.env.get_domain("httpstatus").note_references(
+            self.env.docname, [status.code, *(other.code for other in related)])
         if related:
             fields += field(_("Related"), [self.related_list(status, related)])
         return fields

@@ -45,7 +45,9 @@ REGISTRY_STATE_NOTES = {
     "obsoleted": N_("Obsoleted: its specification is now historic."),
 }
 
-XREF_CLASSES = ["xref", "httpstatus", "httpstatus-code"]
+# No "xref" class: the text and man writers would wrap the reference in asterisks, and readers
+# of those formats should see plain "403 Forbidden".
+XREF_CLASSES = ["httpstatus", "httpstatus-code"]
 OPTIONAL_CLASS = "httpstatus-optional"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import textwrap
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,38 @@ def project(tmp_path: Path):
         return srcdir
 
     return write
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[dict[str, str]] = []
+        self._open: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            link = {name: value or "" for name, value in attrs}
+            link["text"] = ""
+            self._open.append(link)
+            self.links.append(link)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for link in self._open:
+            link["text"] += data
+
+
+def links(html: str) -> list[dict[str, str]]:
+    """Every ``<a>`` of a page: its attributes (unescaped) plus its visible ``text``."""
+    parser = _LinkParser()
+    parser.feed(html)
+    return parser.links
+
+
+def link_to(html: str, href: str) -> dict[str, str]:
+    found = [link for link in links(html) if link.get("href") == href]
+    assert found, f"no link to {href}"
+    return found[0]
