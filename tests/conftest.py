@@ -42,8 +42,10 @@ def build(srcdir: Path, builder: str = "html", *, freshenv: bool = True, paralle
           builddir: Path | None = None, **confoverrides: object) -> Built:
     """Build ``srcdir`` with ``builder``; returns the output and the warnings as text."""
     warning = io.StringIO()
+    # Sphinx 7.4 does not show "[type.subtype]" after warnings unless asked to.
+    confoverrides.setdefault("show_warning_types", True)
     app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir or srcdir / "_build",
-                        confoverrides=confoverrides or None, status=io.StringIO(),
+                        confoverrides=confoverrides, status=io.StringIO(),
                         warning=warning, freshenv=freshenv, parallel=parallel)
     try:
         app.build()
