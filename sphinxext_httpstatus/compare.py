@@ -157,18 +157,19 @@ class HTTPCompare(SphinxDirective):
         result: list[nodes.Node] = []
         for field in notes:
             index = NOTE_FIELDS.index(field)
-            result.append(nodes.rubric("", render.field_label(field),
-                                       classes=["httpstatus-note-heading"]))
+            heading = nodes.rubric("", render.field_label(field),
+                                   classes=["httpstatus-note-heading"])
+            heading["translatable"] = False
+            result.append(heading)
             if len(pairs) == 1:
                 result.append(render.text_paragraph(texts[0][index]))
                 continue
             items = nodes.bullet_list(classes=["httpstatus-pair-notes"])
             for (first, second), pair_text in zip(pairs, texts):
-                heading = _("{first} and {second}:").format(first=first.label,
-                                                             second=second.label)
+                pair = _("{first} and {second}:").format(first=first.label, second=second.label)
                 paragraph = render.text_paragraph("")
                 paragraph.children = []
-                paragraph += nodes.strong(heading, heading)
+                paragraph += nodes.strong(pair, pair)
                 paragraph += nodes.Text(" " + pair_text[index])
                 items += nodes.list_item("", paragraph)
             result.append(items)

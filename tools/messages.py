@@ -2,6 +2,7 @@
 
     python tools/messages.py update   # re-extract the .pot from code and data, merge every .po,
                                       # compile every .mo
+    python tools/messages.py compile  # only compile every .po into its .mo
     python tools/messages.py check    # exit 1 when a .po is incomplete, fuzzy or a .mo is stale
 
 Messages come from two places: ``_()``, ``__()`` and ``N_()`` calls in the package, and the
@@ -95,9 +96,19 @@ def update() -> None:
                          charset="utf-8", creation_date=STAMP, revision_date=STAMP)
         po.update(template, no_fuzzy_matching=True, update_creation_date=False)
         po.revision_date = STAMP
+        po.fuzzy = False  # the header: babel marks new catalogs fuzzy
         write(path, po)
         path.with_suffix(".mo").write_bytes(compile_mo(po))
     print(f"{len(template)} messages; updated {', '.join(LANGUAGES)}")
+
+
+def compile_all() -> None:
+    for language in LANGUAGES:
+        path = po_path(language)
+        if path.exists():
+            with path.open("rb") as handle:
+                po = read_po(handle, locale=language, domain=DOMAIN)
+            path.with_suffix(".mo").write_bytes(compile_mo(po))
 
 
 def problems() -> list[str]:
@@ -141,6 +152,9 @@ def problems() -> list[str]:
 def main(argv: list[str]) -> int:
     if argv[1:] == ["update"]:
         update()
+        return 0
+    if argv[1:] == ["compile"]:
+        compile_all()
         return 0
     if argv[1:] == ["check"]:
         found = problems()
