@@ -16,6 +16,7 @@ from .usage import catalog_for, check_code, warn
 
 ROW_FIELDS = ("class", "summary", "description", "when_you_see_it", "how_to_fix", "spec")
 NOTE_FIELDS = ("key_difference", "when_to_use_which")
+LABEL_WIDTH = 20  # percent of the table for the row labels
 DEFAULT_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix", *NOTE_FIELDS)
 
 
@@ -92,7 +93,9 @@ class HTTPCompare(SphinxDirective):
 
     def build_table(self, statuses: list[StatusCode], rows: list[str], anchor: str
                     ) -> nodes.table:
-        table = nodes.table(classes=["httpstatus-compare-table"])
+        # "colwidths-given" makes LaTeX honour the widths below instead of squeezing the label
+        # column to a few letters, and gives HTML a stable layout.
+        table = nodes.table(classes=["httpstatus-compare-table", "colwidths-given"])
         self.set_source_info(table)
         caption = self.options.get("caption") or _("Comparison: {codes}").format(
             codes=", ".join(status.label for status in statuses))
@@ -101,9 +104,9 @@ class HTTPCompare(SphinxDirective):
         table += title
         group = nodes.tgroup(cols=len(statuses) + 1)
         table += group
-        group += nodes.colspec(colwidth=18, stub=1)
+        group += nodes.colspec(colwidth=LABEL_WIDTH, stub=1)
         for _status in statuses:
-            group += nodes.colspec(colwidth=82 // len(statuses))
+            group += nodes.colspec(colwidth=(100 - LABEL_WIDTH) // len(statuses))
         head = nodes.thead()
         group += head
         head += self.row(render.field_label("status"),

@@ -118,7 +118,9 @@ class _FileReader:
         self.result = DataFile(path)
 
     def problem(self, line: int, key: str, message: str) -> None:
-        self.result.problems.append(DataProblem(self.result.path, line, key, message))
+        # A key with control characters would garble the console line: show it as a literal.
+        shown = key if key.isprintable() else repr(key)
+        self.result.problems.append(DataProblem(self.result.path, line, shown, message))
 
     def read(self, text: str) -> DataFile:
         loader = _LineLoader(text)

@@ -35,7 +35,7 @@ LINE = st.lists(WORDS, max_size=6).map(" ".join).map(lambda text: " ".join(text.
 
 def located_warnings(warnings: str, srcdir: Path) -> list[str]:
     """Our warnings, each of which must start with a file and line."""
-    ours = [line for line in warnings.splitlines() if "[httpstatus." in line]
+    ours = [line for line in warnings.split("\n") if "[httpstatus." in line]
     for line in ours:
         assert re.match(rf"{re.escape(str(srcdir))}/[\w./-]+:\d+: WARNING: ", line), line
     return ours
