@@ -4,7 +4,7 @@ project = "sphinxext-httpstatus"
 author = "sphinxext-httpstatus developers"
 copyright = "2026, sphinxext-httpstatus developers"
 
-extensions = ["sphinxext_httpstatus"]
+extensions = ["myst_parser", "sphinxext_httpstatus"]
 
 # The project's own status codes and wording (see "Project data").
 httpstatus_data_files = ["api-status.yaml"]
@@ -13,6 +13,8 @@ httpstatus_data_files = ["api-status.yaml"]
 locale_dirs = ["locale"]
 gettext_compact = False
 
+# Any theme works; the tests also build this guide with furo, sphinx-rtd-theme and
+# pydata-sphinx-theme (try one with: sphinx-build -D html_theme=furo ...).
 html_theme = "alabaster"
 exclude_patterns = ["_build"]
 
