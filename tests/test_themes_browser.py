@@ -1,0 +1,154 @@
+"""The guide under the popular themes, light and dark, wide and narrow, in headless Chromium.
+
+Screenshots land in test-artifacts/themes/ for review; the assertions check what a reader needs:
+the table is visible and stays inside the content column (or scrolls there), the tooltip shows,
+and text contrast meets WCAG AA (4.5:1), computed from the colours the browser rendered.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from browser import browser  # noqa: F401 - fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).parent.parent
+ARTIFACTS = ROOT / "test-artifacts" / "themes"
+THEMES = {"alabaster": "alabaster", "furo": "furo", "rtd": "sphinx_rtd_theme",
+          "pydata": "pydata_sphinx_theme"}
+CASES = [("alabaster", "light"), ("furo", "light"), ("furo", "dark"), ("rtd", "light"),
+         ("pydata", "light"), ("pydata", "dark")]
+
+# Effective colours: walk up until the backgrounds composed so far are opaque.
+CONTRAST_JS = """
+(element) => {
+  const parse = (value) => {
+    const parts = value.match(/[\\d.]+/g).map(Number);
+    return {r: parts[0], g: parts[1], b: parts[2], a: parts.length > 3 ? parts[3] : 1};
+  };
+  const over = (top, bottom) => ({
+    r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a),
+    b: top.b * top.a + bottom.b * (1 - top.a), a: 1});
+  let layers = [];
+  for (let node = element; node; node = node.parentElement) {
+    const colour = parse(getComputedStyle(node).backgroundColor);
+    if (colour.a > 0) layers.push(colour);
+    if (colour.a >= 1) break;
+  }
+  let background = {r: 255, g: 255, b: 255, a: 1};
+  for (const layer of layers.reverse()) background = over(layer, background);
+  const text = over(parse(getComputedStyle(element).color), background);
+  const luminance = (c) => {
+    const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  };
+  const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """Build the guide once per theme (on first use)."""
+    built: dict[str, Path] = {}
+
+    def site(theme: str) -> Path:
+        if theme not in built:
+            pytest.importorskip(THEMES[theme])
+            srcdir = tmp_path_factory.mktemp(theme) / "docs"
+            shutil.copytree(ROOT / "example_docs", srcdir,
+                            ignore=shutil.ignore_patterns("_build", "*.mo"))
+            outdir = srcdir / "_build" / "html"
+            result = subprocess.run(
+                [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-D",
+                 f"html_theme={THEMES[theme]}", str(srcdir), str(outdir)],
+                capture_output=True, text=True, check=False)
+            assert result.returncode == 0, result.stderr
+            built[theme] = outdir
+        return built[theme]
+
+    return site
+
+
+def open_page(browser, outdir: Path, mode: str, width: int = 1280):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=mode)
+    page = context.new_page()
+    page.goto((outdir / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    return context, page
+
+
+@pytest.mark.parametrize(("theme", "mode"), CASES, ids=[f"{t}-{m}" for t, m in CASES])
+def test_theme_renders_table_and_tooltip(browser, sites, theme, mode):  # noqa: F811
+    outdir = sites(theme)
+    context, page = open_page(browser, outdir, mode)
+    try:
+        if mode == "dark":
+            # The theme really switched: its page background is dark.
+            background = page.evaluate(
+                "() => getComputedStyle(document.body).backgroundColor")
+            assert sum(map(float, re.findall(r"[\d.]+", background)[:3])) < 200, background
+        table = page.locator(".httpstatus-compare table").first
+        table.scroll_into_view_if_needed()
+        assert table.is_visible()
+        block = page.locator(".httpstatus-compare").first
+        fits = block.evaluate("""(block) => {
+            const own = block.getBoundingClientRect(), column = block.parentElement
+                .getBoundingClientRect();
+            return own.left >= column.left - 1 && own.right <= column.right + 1;
+        }""")
+        assert fits, "the comparison leaves its content column"
+        # On a desktop screen the table fits its column: no sideways scrolling needed.
+        assert block.evaluate("(block) => block.scrollWidth <= block.clientWidth + 1"), (
+            "the table is wider than the content column")
+        for cell in (table.locator("th").first, table.locator("td").nth(1)):
+            ratio = cell.evaluate(CONTRAST_JS)
+            assert ratio >= 4.5, (theme, mode, "table", ratio)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{theme}-{mode}-table.png"))
+        link = page.locator("a.httpstatus-ref").first
+        link.hover()
+        tip = page.locator("#httpstatus-tooltip")
+        tip.wait_for(state="visible")
+        ratio = tip.evaluate(CONTRAST_JS)
+        assert ratio >= 4.5, (theme, mode, "tooltip", ratio)
+        box = tip.bounding_box()
+        assert box and box["width"] > 50 and box["x"] >= 0
+        assert box["x"] + box["width"] <= page.viewport_size["width"]
+        page.screenshot(path=str(ARTIFACTS / f"{theme}-{mode}-tooltip.png"))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_narrow_screen_scrolls_instead_of_overflowing(browser, sites, theme):  # noqa: F811
+    context, page = open_page(browser, sites(theme), "light", width=375)
+    try:
+        page.goto((sites(theme) / "compare.html").as_uri())
+        block = page.locator(".httpstatus-compare").nth(1)  # the three-code table
+        block.scroll_into_view_if_needed()
+        assert block.is_visible()
+        # The block stays inside the screen; a table wider than the block scrolls inside it.
+        # (Whether the theme's own header fits is the theme's business, so only our block counts.)
+        box = block.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 376, box
+        scroll = block.evaluate("""(block) => ({
+            content: block.scrollWidth, visible: block.clientWidth,
+            overflow: getComputedStyle(block).overflowX})""")
+        assert scroll["content"] <= scroll["visible"] + 1 or scroll["overflow"] in (
+            "auto", "scroll"), scroll
+        block.evaluate("(block) => block.scrollBy(1000, 0)")  # readers can reach the last column
+        last = block.locator("th").last.bounding_box()
+        assert last["x"] + last["width"] <= 377, last
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{theme}-narrow.png"))
+    finally:
+        context.close()
