@@ -33,6 +33,7 @@ def translations(language: str) -> dict[str, str]:
 
 def visible(html: str) -> str:
     body = html[html.index('<div class="body"'):]
+    body = body[:body.find('<div class="sphinxsidebar"')]  # the theme's own words are not ours
     text = html_module.unescape(" ".join(re.sub(r"<[^>]+>", " ", body).split()))
     # Sphinx's SmartQuotes turns ' into a typographic apostrophe (it does for French).
     return text.replace("\u2019", "'")
