@@ -32,9 +32,8 @@ def _load_build_data(app: Sphinx) -> None:
     for problem in problems:
         logger.warning("%s: %s", problem.key or "data", problem.message,
                        location=problem.location, type="httpstatus", subtype="data")
-    domain = app.env.get_domain("httpstatus")
-    domain.catalog = catalog
-    domain.data_files = tuple(str(path) for path in paths if path.is_file())
+    app.env.get_domain("httpstatus").use_catalog(
+        catalog, tuple(str(path) for path in paths if path.is_file()))
 
 
 def _add_static_files(app: Sphinx) -> None:
@@ -63,7 +62,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .domain import HTTPStatusDomain, documents_with_moved_targets, snapshot_entries
     from .entries import HTTPStatus, HTTPStatusCatalog
     from .i18n import PACKAGE_LOCALE_DIR
-    from .resolve import FALLBACK_PRIORITY, add_tooltips, external_fallback
+    from .resolve import PRIORITY, resolve_missing
     from .roles import HTTPCodeRole
 
     app.add_config_value("httpstatus_data_files", [], "env", types=[list, tuple])
@@ -83,8 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _builder_inited)
     app.connect("env-before-read-docs", snapshot_entries)
     app.connect("env-get-updated", documents_with_moved_targets)
-    app.connect("missing-reference", external_fallback, priority=FALLBACK_PRIORITY)
-    app.connect("doctree-resolved", add_tooltips)
+    app.connect("missing-reference", resolve_missing, priority=PRIORITY)
     return {
         "version": __version__,
         "env_version": 1,

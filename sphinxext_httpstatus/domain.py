@@ -16,6 +16,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
+from . import render
 from .catalog import Catalog
 from .datafiles import shipped_catalog
 from .i18n import __
@@ -43,7 +44,7 @@ class HTTPStatusDomain(Domain):
     initial_data: dict[str, Any] = {
         "entries": {},  # code -> (docname, anchor)
         "comparisons": {},  # (docname, anchor) -> tuple of codes
-        "references": {},  # docname -> sorted codes the document references
+        "references": {},  # docname -> set of codes the document references
     }
     data_version = 1
 
@@ -51,6 +52,11 @@ class HTTPStatusDomain(Domain):
     catalog: Catalog | None = None
     #: Absolute paths of the project's data files, noted as dependencies of documents using them.
     data_files: tuple[str, ...] = ()
+
+    def use_catalog(self, catalog: Catalog, data_files: tuple[str, ...]) -> None:
+        self.catalog = catalog
+        self.data_files = data_files
+        self._tooltips: dict[int, str | None] = {}
 
     def get_catalog(self) -> Catalog:
         return self.catalog if self.catalog is not None else shipped_catalog()
@@ -78,8 +84,7 @@ class HTTPStatusDomain(Domain):
         self.comparisons[docname, anchor] = tuple(codes)
 
     def note_references(self, docname: str, codes: Iterable[int]) -> None:
-        known = self.data["references"].setdefault(docname, [])
-        known.extend(code for code in codes if code not in known)
+        self.data["references"].setdefault(docname, set()).update(codes)
 
     def clear_doc(self, docname: str) -> None:
         for code, (entry_doc, _anchor) in list(self.entries.items()):
@@ -108,9 +113,47 @@ class HTTPStatusDomain(Domain):
                 return key
         return None
 
+    def tooltip(self, code: int) -> str | None:
+        """The hover text for a code, built once per build (the language cannot change)."""
+        cache = self.__dict__.setdefault("_tooltips", {})  # also before use_catalog()
+        if code not in cache:
+            status = self.get_catalog().get(code)
+            cache[code] = render.tooltip_text(status) if status else None
+        return cache[code]
+
+    def decorate(self, reference: nodes.Element, target: str) -> nodes.Element:
+        """Mark a resolved status reference for the tooltip; one place for every resolver."""
+        code = int(target) if target.isdigit() else None
+        title = self.tooltip(code) if code is not None else None
+        if title:
+            reference["reftitle"] = title
+        reference["classes"].append("httpstatus-ref")
+        return reference
+
+    def in_inventory(self, target: str) -> bool:
+        inventory = getattr(self.env, "intersphinx_inventory", None)
+        return bool(inventory) and target in inventory.get("httpstatus:code", {})
+
+    def fallback_reference(self, target: str, contnode: Element) -> nodes.reference | None:
+        """The external link of last resort (``httpstatus_fallback_url``)."""
+        template = self.env.config.httpstatus_fallback_url
+        status = self.get_catalog().get(int(target)) if target.isdigit() else None
+        if status is None or not template:
+            return None
+        url = status.spec_url if template == "spec" else template.format(code=status.code)
+        if not url:
+            return None
+        return nodes.reference("", "", contnode, internal=False, refuri=url)
+
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                      typ: str, target: str, node: pending_xref, contnode: Element
-                     ) -> nodes.reference | None:
+                     ) -> nodes.Element | None:
+        """Own entry first; then intersphinx; then the fallback link (see ``resolve.py``).
+
+        Intersphinx only runs on ``missing-reference``, so we step aside (return None) exactly
+        when an inventory has the code, and otherwise link the fallback here: emitting an event
+        per reference would cost more than the rest of the resolution together.
+        """
         if typ == "compare":
             first, _sep, second = target.partition(" ")
             if not (first.isdigit() and second.isdigit()):
@@ -119,13 +162,15 @@ class HTTPStatusDomain(Domain):
             if found is None:
                 return None
             return make_refnode(builder, fromdocname, found[0], found[1], contnode)
-        if not target.isdigit() or int(target) not in self.entries:
+        entry = self.entries.get(int(target)) if target.isdigit() else None
+        if entry is not None:
+            anchor = advice_anchor(int(target)) if typ == "advice" else entry[1]
+            return self.decorate(make_refnode(builder, fromdocname, entry[0], anchor, contnode),
+                                 target)
+        if typ != "code" or self.in_inventory(target):
             return None
-        code = int(target)
-        docname, anchor = self.entries[code]
-        if typ == "advice":
-            anchor = advice_anchor(code)
-        return make_refnode(builder, fromdocname, docname, anchor, contnode)
+        fallback = self.fallback_reference(target, contnode)
+        return self.decorate(fallback, target) if fallback is not None else None
 
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                          target: str, node: pending_xref, contnode: Element

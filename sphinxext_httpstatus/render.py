@@ -93,7 +93,6 @@ def code_xref(code: int, text: str, *, reftype: str = "code", target: str | None
     if optional:
         classes.append(OPTIONAL_CLASS)
     inner = nodes.inline(text, text, classes=classes)
-    inner["httpcode"] = code
     xref = addnodes.pending_xref(
         "", inner, refdomain="httpstatus", reftype=reftype,
         reftarget=target or str(code), refexplicit=explicit, refwarn=False)

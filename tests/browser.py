@@ -28,13 +28,21 @@ def require_chromium() -> None:
         pytest.skip(missing)
 
 
-@pytest.fixture(scope="session")
-def browser():
+def launch():
+    """A context manager yielding a launched browser (one per session: see conftest)."""
     require_chromium()
+    from contextlib import contextmanager
+
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                              args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+    @contextmanager
+    def running():
+        with sync_playwright() as playwright:
+            instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                  args=CHROMIUM_ARGS)
+            try:
+                yield instance
+            finally:
+                instance.close()
+
+    return running()

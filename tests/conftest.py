@@ -22,6 +22,15 @@ def rootdir() -> Path:
     return ROOTS
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium, shared by every browser test (Playwright allows one at a time)."""
+    from browser import launch
+
+    with launch() as instance:
+        yield instance
+
+
 class Built:
     """A finished build: where it went and what it said."""
 

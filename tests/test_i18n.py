@@ -203,3 +203,22 @@ def test_project_data_texts_use_the_project_catalog(project):
     text = visible(build(srcdir, language="id").read("index.html"))
     assert "Klien menutup koneksi sebelum load balancer menjawab." in text
     assert "Deskripsi" in text
+
+
+@pytest.mark.slow
+def test_wheel_carries_compiled_catalogs(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    root = Path(__file__).parent.parent
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
+                             str(tmp_path), str(root)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    (wheel,) = tmp_path.glob("sphinxext_httpstatus-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for language in LANGUAGES:
+        assert f"sphinxext_httpstatus/locale/{language}/LC_MESSAGES/sphinxext_httpstatus.mo" \
+            in names
+    assert "sphinxext_httpstatus/static/httpstatus.js" in names
+    assert "sphinxext_httpstatus/data/pairs.yaml" in names

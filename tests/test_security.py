@@ -69,28 +69,19 @@ def test_tooltip_script_never_parses_data_as_html():
 
 
 @pytest.mark.browser
-def test_tooltip_shows_hostile_text_literally(hostile_site):
-    from browser import require_chromium
-
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    from browser import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto((hostile_site.outdir / "index.html").as_uri())
-        page.locator("a.httpstatus-ref").first.hover()
-        tip = page.locator("#httpstatus-tooltip")
-        tip.wait_for(state="visible")
-        assert HOSTILE in tip.inner_text()
-        assert tip.locator("script, b").count() == 0
-        # The data's "</a><b>" never became an element anywhere on the page.
-        assert page.locator("b").count() == 0
-        browser.close()
+def test_tooltip_shows_hostile_text_literally(hostile_site, browser):
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((hostile_site.outdir / "index.html").as_uri())
+    page.locator("a.httpstatus-ref").first.hover()
+    tip = page.locator("#httpstatus-tooltip")
+    tip.wait_for(state="visible")
+    assert HOSTILE in tip.inner_text()
+    assert tip.locator("script, b").count() == 0
+    # The data's "</a><b>" never became an element anywhere on the page.
+    assert page.locator("b").count() == 0
+    page.close()
     assert dialogs == []
 
 

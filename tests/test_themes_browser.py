@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -78,7 +77,7 @@ def sites(tmp_path_factory):
     return site
 
 
-def open_page(browser, outdir: Path, mode: str, width: int = 1280):  # noqa: F811
+def open_page(browser, outdir: Path, mode: str, width: int = 1280):
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=mode)
     page = context.new_page()
     page.goto((outdir / "index.html").as_uri())
@@ -87,7 +86,7 @@ def open_page(browser, outdir: Path, mode: str, width: int = 1280):  # noqa: F81
 
 
 @pytest.mark.parametrize(("theme", "mode"), CASES, ids=[f"{t}-{m}" for t, m in CASES])
-def test_theme_renders_table_and_tooltip(browser, sites, theme, mode):  # noqa: F811
+def test_theme_renders_table_and_tooltip(browser, sites, theme, mode):
     outdir = sites(theme)
     context, page = open_page(browser, outdir, mode)
     try:
@@ -129,7 +128,7 @@ def test_theme_renders_table_and_tooltip(browser, sites, theme, mode):  # noqa: 
 
 
 @pytest.mark.parametrize("theme", sorted(THEMES))
-def test_narrow_screen_scrolls_instead_of_overflowing(browser, sites, theme):  # noqa: F811
+def test_narrow_screen_scrolls_instead_of_overflowing(browser, sites, theme):
     context, page = open_page(browser, sites(theme), "light", width=375)
     try:
         page.goto((sites(theme) / "compare.html").as_uri())

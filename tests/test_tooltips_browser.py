@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser  # noqa: F401 - fixture
 from conftest import build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -24,7 +23,7 @@ def example_html(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def page(browser, example_html):  # noqa: F811
+def page(browser, example_html):
     context = browser.new_context(viewport={"width": 1100, "height": 800})
     page = context.new_page()
     requests: list[str] = []
@@ -91,7 +90,7 @@ def test_tab_reaches_a_reference(page):
     assert " (" in tooltip(page).inner_text()
 
 
-def test_without_javascript_the_title_carries_the_meaning(browser, example_html):  # noqa: F811
+def test_without_javascript_the_title_carries_the_meaning(browser, example_html):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto((example_html / "references.html").as_uri())
