@@ -7,13 +7,12 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging
+
+from .usage import warn
 
 __version__ = "0.1.0"
 
 STATIC_DIR = Path(__file__).parent / "static"
-
-logger = logging.getLogger(__name__)
 
 
 def _data_paths(app: Sphinx) -> list[Path]:
@@ -27,13 +26,12 @@ def _load_build_data(app: Sphinx) -> None:
 
     init_translator(app.config.language,
                     [Path(app.srcdir, directory) for directory in app.config.locale_dirs])
-    paths = _data_paths(app)
+    paths = [path for path in _data_paths(app) if path.is_file()]  # _check_config warned
     catalog, problems = project_catalog(paths)
     for problem in problems:
-        logger.warning("%s: %s", problem.key or "data", problem.message,
-                       location=problem.location, type="httpstatus", subtype="data")
-    app.env.get_domain("httpstatus").use_catalog(
-        catalog, tuple(str(path) for path in paths if path.is_file()))
+        warn("%s: %s", problem.key or "data", problem.message, location=problem.location,
+             subtype="data")
+    app.env.get_domain("httpstatus").use_catalog(catalog, tuple(map(str, paths)))
 
 
 def _add_static_files(app: Sphinx) -> None:
@@ -53,8 +51,8 @@ def _builder_inited(app: Sphinx) -> None:
 def _check_config(app: Sphinx, config: Config) -> None:
     for name in config.httpstatus_data_files:
         if not Path(app.confdir, name).is_file():
-            logger.warning("httpstatus_data_files: %s does not exist", name,
-                           type="httpstatus", subtype="config")
+            warn("httpstatus_data_files: %s does not exist", name, location=None,
+                 subtype="config")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

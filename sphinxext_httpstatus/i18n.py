@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Iterable
 
 from sphinx import locale
-from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
+
+from .usage import warn
 
 CATALOG = "sphinxext_httpstatus"
 PACKAGE_LOCALE_DIR = Path(__file__).parent / "locale"
-
-logger = logging.getLogger(__name__)
 
 _translate = locale.get_translation(CATALOG)
 
@@ -52,8 +51,7 @@ def _compile_project_catalog(directory: Path, language: str) -> None:
             try:
                 info.write_mo(language)
             except Exception as exc:  # a broken .po must not stop the build
-                logger.warning("cannot compile %s: %s", info.po_path, exc,
-                               type="httpstatus", subtype="i18n")
+                warn("cannot compile %s: %s", info.po_path, exc, location=None, subtype="i18n")
 
 
 def init_translator(language: str | None, project_locale_dirs: Iterable[Path]) -> None:
@@ -74,8 +72,7 @@ def init_translator(language: str | None, project_locale_dirs: Iterable[Path]) -
                     with open(mo_path, "rb") as mo_file:
                         found = gettext.GNUTranslations(mo_file)
                 except (OSError, gettext.error) as exc:
-                    logger.warning("cannot load %s: %s", mo_path, exc,
-                                   type="httpstatus", subtype="i18n")
+                    warn("cannot load %s: %s", mo_path, exc, location=None, subtype="i18n")
                     continue
                 if translator is None:
                     translator = found
