@@ -151,3 +151,15 @@ def test_narrow_screen_scrolls_instead_of_overflowing(browser, sites, theme):
         page.screenshot(path=str(ARTIFACTS / f"{theme}-narrow.png"))
     finally:
         context.close()
+
+
+def test_print_keeps_tables_whole(browser, sites):
+    context, page = open_page(browser, sites("alabaster"), "light")
+    try:
+        page.emulate_media(media="print")
+        table = page.locator(".httpstatus-compare table").first
+        assert table.evaluate("(table) => getComputedStyle(table).breakInside") == "avoid"
+        block = page.locator(".httpstatus-compare").first
+        assert block.evaluate("(block) => getComputedStyle(block).overflowX") == "visible"
+    finally:
+        context.close()
