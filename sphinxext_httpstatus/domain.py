@@ -96,8 +96,18 @@ class HTTPStatusDomain(Domain):
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
         for code, (docname, anchor) in otherdata["entries"].items():
-            if docname in docnames:
-                self.entries.setdefault(code, (docname, anchor))
+            if docname not in docnames:
+                continue
+            existing = self.entries.get(code)
+            if existing and existing[0] != docname:
+                # Two documents read by different processes: keep one, as a serial build would.
+                first, second = sorted((existing[0], docname))
+                warn("duplicate entry for HTTP status %s, also in %s; use :no-index: on one",
+                     code, self.env.doc2path(first), location=(second, None),
+                     subtype="duplicate-entry")
+                self.entries[code] = (first, entry_anchor(code))
+            else:
+                self.entries[code] = (docname, anchor)
         for key, codes in otherdata["comparisons"].items():
             if key[0] in docnames:
                 self.comparisons[key] = codes

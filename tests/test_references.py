@@ -263,3 +263,22 @@ def test_incremental_build_follows_a_moved_entry(tmp_path):
     (srcdir / "b.rst").write_text("B\n=\n\n.. http-status:: 403\n", encoding="utf-8")
     build(srcdir, freshenv=False)
     assert 'href="b.html#httpstatus-403"' in (srcdir / "_build/html/c.html").read_text()
+
+
+def test_duplicate_entries_across_parallel_processes(tmp_path):
+    srcdir = tmp_path / "dup"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["sphinxext_httpstatus"]\nproject = "D"\n')
+    names = [f"doc{number}" for number in range(8)]
+    toctree = "\n".join(f"   {name}" for name in names)
+    (srcdir / "index.rst").write_text(f"Index\n=====\n\nSee :httpcode:`403`.\n\n"
+                                      f".. toctree::\n\n{toctree}\n")
+    for name in names:
+        body = ".. http-status:: 403\n" if name in ("doc1", "doc6") else "Nothing.\n"
+        (srcdir / f"{name}.rst").write_text(f"{name}\n====\n\n{body}")
+    results = []
+    for parallel in (0, 2):
+        built = build(srcdir, parallel=parallel, builddir=tmp_path / f"out{parallel}")
+        assert "duplicate entry for HTTP status 403" in built.warnings, built.warnings
+        results.append(link_to(built.read("index.html"), "doc1.html#httpstatus-403")["text"])
+    assert results == ["403 Forbidden", "403 Forbidden"]
