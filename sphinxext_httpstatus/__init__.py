@@ -15,8 +15,14 @@ __version__ = "0.1.0"
 STATIC_DIR = Path(__file__).parent / "static"
 
 
+def _data_file_names(config: Config) -> list[str]:
+    names = config.httpstatus_data_files
+    # A single string is a common slip; Sphinx warns about the type, we still do the right thing.
+    return [names] if isinstance(names, str) else list(names or ())
+
+
 def _data_paths(app: Sphinx) -> list[Path]:
-    return [Path(app.confdir, name).resolve() for name in app.config.httpstatus_data_files]
+    return [Path(app.confdir, name).resolve() for name in _data_file_names(app.config)]
 
 
 def _load_build_data(app: Sphinx) -> None:
@@ -49,10 +55,17 @@ def _builder_inited(app: Sphinx) -> None:
 
 
 def _check_config(app: Sphinx, config: Config) -> None:
-    for name in config.httpstatus_data_files:
+    for name in _data_file_names(config):
         if not Path(app.confdir, name).is_file():
             warn("httpstatus_data_files: %s does not exist", name, location=None,
                  subtype="config")
+    template = config.httpstatus_fallback_url
+    if template and template != "spec":
+        try:
+            template.format(code=404)
+        except (KeyError, IndexError, ValueError) as exc:
+            warn("httpstatus_fallback_url: %r is not a URL template with {code} (%s); "
+                 "falling back to plain text", template, exc, location=None, subtype="config")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -67,10 +67,10 @@ class HTTPCompare(SphinxDirective):
         return statuses
 
     def parse_fields(self) -> tuple[list[str], list[str]]:
-        if "fields" in self.options:
-            words = [word.replace("-", "_") for word in split_words(self.options["fields"])]
-        else:
-            words = list(self.config.httpstatus_compare_fields)
+        configured = self.options.get("fields", self.config.httpstatus_compare_fields)
+        if isinstance(configured, str):  # the option, or a config value given as one string
+            configured = split_words(configured)
+        words = [str(word).replace("-", "_") for word in configured]
         rows, notes = [], []
         for word in words:
             if word in ROW_FIELDS and word not in rows:

@@ -150,7 +150,10 @@ class HTTPStatusDomain(Domain):
         status = self.get_catalog().get(int(target)) if target.isdigit() else None
         if status is None or not template:
             return None
-        url = status.spec_url if template == "spec" else template.format(code=status.code)
+        try:
+            url = status.spec_url if template == "spec" else template.format(code=status.code)
+        except (KeyError, IndexError, ValueError):  # reported once, at config-inited
+            return None
         if not url:
             return None
         return nodes.reference("", "", contnode, internal=False, refuri=url)

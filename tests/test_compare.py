@@ -162,3 +162,13 @@ def test_generated_text_is_escaped(project):
     html = build(srcdir, "html").read("index.html")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_default_fields_from_config(project):
+    srcdir = project(".. http-compare:: 202 403\n",
+                     conf='httpstatus_compare_fields = ["class", "how-to-fix"]\n')
+    built = build(srcdir)
+    labels = re.findall(r'<th class="stub">\s*<p>([^<]+)</p>', built.read("index.html"))
+    assert labels == ["Class", "How to fix"]
+    assert "Key difference" not in built.read("index.html")
+    assert built.warnings == ""

@@ -198,3 +198,11 @@ def test_incremental_rebuilds(tmp_path):
     build(srcdir, freshenv=False)
     assert reads() == ["role uses"]
     assert "460 Client Gone" in (srcdir / "_build/html/role.html").read_text()
+
+
+def test_a_single_file_name_as_string_still_works(project):
+    srcdir = project(".. http-compare:: 403 460\n", conf='httpstatus_data_files = "codes.yaml"\n',
+                     **{"codes.yaml": DATA})
+    built = build(srcdir)
+    assert "460 Client Closed Connection" in built.read("index.html")
+    assert "does not exist" not in built.warnings

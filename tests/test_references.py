@@ -282,3 +282,13 @@ def test_duplicate_entries_across_parallel_processes(tmp_path):
         assert "duplicate entry for HTTP status 403" in built.warnings, built.warnings
         results.append(link_to(built.read("index.html"), "doc1.html#httpstatus-403")["text"])
     assert results == ["403 Forbidden", "403 Forbidden"]
+
+
+def test_broken_fallback_template_is_a_config_warning(project):
+    srcdir = project("Page\n====\n\n:httpcode:`404`\n",
+                     conf='httpstatus_fallback_url = "https://example.org/{status}"\n')
+    built = build(srcdir)
+    assert "httpstatus_fallback_url: 'https://example.org/{status}' is not a URL template" \
+        in built.warnings
+    assert "Traceback" not in built.warnings
+    assert "404 Not Found" in built.read("index.html")
