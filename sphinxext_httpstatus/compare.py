@@ -147,7 +147,7 @@ class HTTPCompare(SphinxDirective):
         if field == "how_to_fix":
             # Links on to the code's entry when the project has one; vanishes otherwise.
             more = nodes.paragraph("", "", render.code_xref(
-                status.code, _("Full advice"), reftype="advice", optional=True),
+                status.code, _("Full advice"), reftype="advice"),
                 classes=["httpstatus-more"])
             more["translatable"] = False
             cell.append(more)

@@ -83,8 +83,8 @@ class EntryDirective(SphinxDirective):
             first, second = sorted((status.code, other.code))
             # Links to a comparison of the two codes when the project has one; vanishes otherwise.
             compare = render.code_xref(other.code, _("comparison"), reftype="compare",
-                                       target=f"{first} {second}", optional=True)
-            paragraph += nodes.inline("", " ", compare, classes=[render.OPTIONAL_CLASS])
+                                       target=f"{first} {second}")
+            paragraph += [nodes.Text(" "), compare]
             items += nodes.list_item("", paragraph)
         return items
 

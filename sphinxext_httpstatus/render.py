@@ -48,7 +48,6 @@ REGISTRY_STATE_NOTES = {
 # No "xref" class: the text and man writers would wrap the reference in asterisks, and readers
 # of those formats should see plain "403 Forbidden".
 XREF_CLASSES = ["httpstatus", "httpstatus-code"]
-OPTIONAL_CLASS = "httpstatus-optional"
 
 
 def class_name(status: StatusCode) -> str:
@@ -87,12 +86,9 @@ def text_paragraph(text: str, classes: list[str] | None = None) -> nodes.paragra
 
 
 def code_xref(code: int, text: str, *, reftype: str = "code", target: str | None = None,
-              explicit: bool = False, optional: bool = False) -> addnodes.pending_xref:
-    """A reference into our domain; ``optional`` ones vanish when they do not resolve."""
-    classes = [*XREF_CLASSES]
-    if optional:
-        classes.append(OPTIONAL_CLASS)
-    inner = nodes.inline(text, text, classes=classes)
+              explicit: bool = False) -> addnodes.pending_xref:
+    """A reference into our domain ("advice" and "compare" ones vanish unresolved: resolve.py)."""
+    inner = nodes.inline(text, text, classes=list(XREF_CLASSES))
     xref = addnodes.pending_xref(
         "", inner, refdomain="httpstatus", reftype=reftype,
         reftarget=target or str(code), refexplicit=explicit, refwarn=False)

@@ -35,7 +35,7 @@ def catalog_for(env: BuildEnvironment) -> Catalog:
     extension, through Sphinx's own change tracking.
     """
     domain = env.get_domain("httpstatus")
-    for path in getattr(domain, "data_files", ()):
+    for path in domain.data_files:
         env.note_dependency(path)
     return domain.get_catalog()
 
