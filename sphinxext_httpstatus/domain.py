@@ -21,7 +21,7 @@ from .catalog import Catalog
 from .datafiles import shipped_catalog
 from .i18n import __
 from .roles import HTTPCodeRole
-from .usage import warn
+from .usage import parse_code, warn
 
 
 def entry_anchor(code: int) -> str:
@@ -53,10 +53,14 @@ class HTTPStatusDomain(Domain):
     #: Absolute paths of the project's data files, noted as dependencies of documents using them.
     data_files: tuple[str, ...] = ()
 
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._tooltips: dict[int, str | None] = {}
+
     def use_catalog(self, catalog: Catalog, data_files: tuple[str, ...]) -> None:
         self.catalog = catalog
         self.data_files = data_files
-        self._tooltips: dict[int, str | None] = {}
+        self._tooltips.clear()
 
     def get_catalog(self) -> Catalog:
         return self.catalog if self.catalog is not None else shipped_catalog()
@@ -69,13 +73,16 @@ class HTTPStatusDomain(Domain):
     def comparisons(self) -> dict[tuple[str, str], tuple[int, ...]]:
         return self.data["comparisons"]
 
+    def warn_duplicate(self, code: int, other_docname: str, location: object) -> None:
+        warn("duplicate entry for HTTP status %s, also in %s; use :no-index: on one",
+             code, self.env.doc2path(other_docname), location=location,
+             subtype="duplicate-entry")
+
     def note_entry(self, code: int, docname: str, location: Element | None) -> bool:
         """Record an entry; False (with a warning) when another document already has one."""
         existing = self.entries.get(code)
         if existing:
-            warn("duplicate entry for HTTP status %s, also in %s; use :no-index: on one",
-                 code, self.env.doc2path(existing[0]), location=location,
-                 subtype="duplicate-entry")
+            self.warn_duplicate(code, existing[0], location)
             return False
         self.entries[code] = (docname, entry_anchor(code))
         return True
@@ -102,9 +109,7 @@ class HTTPStatusDomain(Domain):
             if existing and existing[0] != docname:
                 # Two documents read by different processes: keep one, as a serial build would.
                 first, second = sorted((existing[0], docname))
-                warn("duplicate entry for HTTP status %s, also in %s; use :no-index: on one",
-                     code, self.env.doc2path(first), location=(second, None),
-                     subtype="duplicate-entry")
+                self.warn_duplicate(code, first, (second, None))
                 self.entries[code] = (first, entry_anchor(code))
             else:
                 self.entries[code] = (docname, anchor)
@@ -125,15 +130,14 @@ class HTTPStatusDomain(Domain):
 
     def tooltip(self, code: int) -> str | None:
         """The hover text for a code, built once per build (the language cannot change)."""
-        cache = self.__dict__.setdefault("_tooltips", {})  # also before use_catalog()
-        if code not in cache:
+        if code not in self._tooltips:
             status = self.get_catalog().get(code)
-            cache[code] = render.tooltip_text(status) if status else None
-        return cache[code]
+            self._tooltips[code] = render.tooltip_text(status) if status else None
+        return self._tooltips[code]
 
     def decorate(self, reference: nodes.Element, target: str) -> nodes.Element:
         """Mark a resolved status reference for the tooltip; one place for every resolver."""
-        code = int(target) if target.isdigit() else None
+        code = parse_code(target)
         title = self.tooltip(code) if code is not None else None
         if title:
             reference["reftitle"] = title
@@ -144,10 +148,10 @@ class HTTPStatusDomain(Domain):
         inventory = getattr(self.env, "intersphinx_inventory", None)
         return bool(inventory) and target in inventory.get("httpstatus:code", {})
 
-    def fallback_reference(self, target: str, contnode: Element) -> nodes.reference | None:
+    def fallback_reference(self, code: int, contnode: Element) -> nodes.reference | None:
         """The external link of last resort (``httpstatus_fallback_url``)."""
         template = self.env.config.httpstatus_fallback_url
-        status = self.get_catalog().get(int(target)) if target.isdigit() else None
+        status = self.get_catalog().get(code)
         if status is None or not template:
             return None
         try:
@@ -168,21 +172,20 @@ class HTTPStatusDomain(Domain):
         per reference would cost more than the rest of the resolution together.
         """
         if typ == "compare":
-            first, _sep, second = target.partition(" ")
-            if not (first.isdigit() and second.isdigit()):
-                return None
-            found = self.find_comparison(int(first), int(second))
+            first, _sep, second = (parse_code(part) for part in target.partition(" "))
+            found = self.find_comparison(first, second) if first and second else None
             if found is None:
                 return None
             return make_refnode(builder, fromdocname, found[0], found[1], contnode)
-        entry = self.entries.get(int(target)) if target.isdigit() else None
+        code = parse_code(target)
+        entry = self.entries.get(code) if code is not None else None
         if entry is not None:
-            anchor = advice_anchor(int(target)) if typ == "advice" else entry[1]
+            anchor = advice_anchor(code) if typ == "advice" else entry[1]
             return self.decorate(make_refnode(builder, fromdocname, entry[0], anchor, contnode),
                                  target)
-        if typ != "code" or self.in_inventory(target):
+        if code is None or typ != "code" or self.in_inventory(target):
             return None
-        fallback = self.fallback_reference(target, contnode)
+        fallback = self.fallback_reference(code, contnode)
         return self.decorate(fallback, target) if fallback is not None else None
 
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,

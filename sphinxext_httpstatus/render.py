@@ -110,8 +110,6 @@ def field_text(status: StatusCode, name: str) -> str:
     """The translated text of a text field, or the class name for ``class``."""
     if name == "class":
         return class_name(status)
-    if name == "spec":
-        return status.spec
     return _(getattr(status, name))
 
 
