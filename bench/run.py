@@ -54,11 +54,13 @@ def write_project(root: Path, extensions: list[str], pages: dict[str, str]) -> P
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
     (root / "conf.py").write_text(
-        f"extensions = {extensions!r}\nproject = 'Bench'\nhtml_theme = 'basic'\n"
-        + RECORD_READS, encoding="utf-8")
+        f"extensions = {extensions!r}\nproject = 'Bench'\nhtml_theme = 'basic'\n" + RECORD_READS,
+        encoding="utf-8",
+    )
     toctree = "\n".join(f"   {name}" for name in pages)
-    (root / "index.rst").write_text(f"Bench\n=====\n\n.. toctree::\n\n{toctree}\n",
-                                    encoding="utf-8")
+    (root / "index.rst").write_text(
+        f"Bench\n=====\n\n.. toctree::\n\n{toctree}\n", encoding="utf-8"
+    )
     for name, text in pages.items():
         (root / f"{name}.rst").write_text(text, encoding="utf-8")
     return root
@@ -70,13 +72,15 @@ def heading(title: str) -> str:
 
 # -- the two ways of writing the same pages ---------------------------------------------------
 
+
 def extension_pages(count: int) -> dict[str, str]:
     pages = {"catalog": heading("Catalog") + ".. http-status-catalog::\n"}
     for number in range(count):
         first, second = PAIRS[number % len(PAIRS)]
-        refs = " ".join(f":httpcode:`{code}`" for code in REF_CODES[number % 5::5])
-        pages[f"page{number:04d}"] = (heading(f"Page {number}") + f"See {refs}.\n\n"
-                                      f".. http-compare:: {first} {second}\n")
+        refs = " ".join(f":httpcode:`{code}`" for code in REF_CODES[number % 5 :: 5])
+        pages[f"page{number:04d}"] = (
+            heading(f"Page {number}") + f"See {refs}.\n\n.. http-compare:: {first} {second}\n"
+        )
     return pages
 
 
@@ -85,29 +89,41 @@ def hand_pages(count: int) -> dict[str, str]:
     catalog = shipped_catalog()
     entries = []
     for code, status in catalog.codes.items():
-        entries.append(f".. _status-{code}:\n\n{status.label}\n{'-' * len(status.label)}\n\n"
-                       f":Class: {code // 100}xx\n:Description: {status.description}\n"
-                       f":When you see it: {status.when_you_see_it}\n"
-                       f":How to fix: {status.how_to_fix}\n:Specification: `{status.spec} "
-                       f"<{status.spec_url}>`__\n")
+        entries.append(
+            f".. _status-{code}:\n\n{status.label}\n{'-' * len(status.label)}\n\n"
+            f":Class: {code // 100}xx\n:Description: {status.description}\n"
+            f":When you see it: {status.when_you_see_it}\n"
+            f":How to fix: {status.how_to_fix}\n:Specification: `{status.spec} "
+            f"<{status.spec_url}>`__\n"
+        )
     pages = {"catalog": heading("Catalog") + "\n".join(entries)}
     for number in range(count):
         first, second = (catalog.codes[code] for code in PAIRS[number % len(PAIRS)])
         note = catalog.pair(first.code, second.code)
-        refs = " ".join(f":ref:`{catalog.codes[code].label} <status-{code}>`"
-                        for code in REF_CODES[number % 5::5])
-        rows = [("Status", f":ref:`{first.label} <status-{first.code}>`",
-                 f":ref:`{second.label} <status-{second.code}>`")]
-        for label, field in (("Description", "description"),
-                             ("When you see it", "when_you_see_it"),
-                             ("How to fix", "how_to_fix")):
+        refs = " ".join(
+            f":ref:`{catalog.codes[code].label} <status-{code}>`"
+            for code in REF_CODES[number % 5 :: 5]
+        )
+        rows = [
+            (
+                "Status",
+                f":ref:`{first.label} <status-{first.code}>`",
+                f":ref:`{second.label} <status-{second.code}>`",
+            )
+        ]
+        for label, field in (
+            ("Description", "description"),
+            ("When you see it", "when_you_see_it"),
+            ("How to fix", "how_to_fix"),
+        ):
             rows.append((label, getattr(first, field), getattr(second, field)))
         table = "\n".join(f"   * - {a}\n     - {b}\n     - {c}" for a, b, c in rows)
         pages[f"page{number:04d}"] = (
             heading(f"Page {number}") + f"See {refs}.\n\n"
             f".. list-table:: Comparison\n   :header-rows: 1\n   :stub-columns: 1\n\n{table}\n\n"
             f".. rubric:: Key difference\n\n{note.key_difference}\n\n"
-            f".. rubric:: When to use which\n\n{note.when_to_use_which}\n")
+            f".. rubric:: When to use which\n\n{note.when_to_use_which}\n"
+        )
     return pages
 
 
@@ -122,24 +138,35 @@ def httpcode_refs(total: int, per_page: int = 100) -> dict[str, str]:
 def httpdomain_refs(total: int, per_page: int = 100) -> dict[str, str]:
     pages = {}
     for number in range(total // per_page):
-        refs = " ".join(f":http:statuscode:`{REF_CODES[i % len(REF_CODES)]}`"
-                        for i in range(per_page))
+        refs = " ".join(
+            f":http:statuscode:`{REF_CODES[i % len(REF_CODES)]}`" for i in range(per_page)
+        )
         pages[f"refs{number:03d}"] = heading(f"Refs {number}") + refs + "\n"
     return pages
 
 
 # -- measuring --------------------------------------------------------------------------------
 
+
 def sphinx_build(srcdir: Path, fresh: bool = True, jobs: int = 1) -> tuple[float, int]:
     """Seconds and peak KiB of one whole sphinx-build run in a new process."""
     args = [sys.executable, "-c", RUNNER, "-b", "html", "-q", "-j", str(jobs)]
     if fresh:
         args.append("-E")
-    args += [str(srcdir), str(srcdir / "_build" / "html"),
-             "-d", str(srcdir / "_build" / "doctrees")]
+    args += [
+        str(srcdir),
+        str(srcdir / "_build" / "html"),
+        "-d",
+        str(srcdir / "_build" / "doctrees"),
+    ]
     start = time.perf_counter()
-    result = subprocess.run(args, capture_output=True, text=True, check=False,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"sphinx-build failed in {srcdir}:\n{result.stderr[-2000:]}")
@@ -197,11 +224,19 @@ def setup_time(repeat: int) -> dict:
     """Import + setup() + loading the shipped catalog, in a process where Sphinx is loaded."""
     samples = []
     for _ in range(max(repeat, 5)):
-        result = subprocess.run([sys.executable, "-c", SETUP_PROBE], capture_output=True,
-                                text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        result = subprocess.run(
+            [sys.executable, "-c", SETUP_PROBE],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         samples.append(float(result.stdout.strip().splitlines()[-1]))
-    return {"name": "import + setup() + catalog", "median_ms": statistics.median(samples),
-            "samples_ms": samples}
+    return {
+        "name": "import + setup() + catalog",
+        "median_ms": statistics.median(samples),
+        "samples_ms": samples,
+    }
 
 
 def incremental(work: Path, pages: int) -> dict:
@@ -214,13 +249,18 @@ def incremental(work: Path, pages: int) -> dict:
     target.write_text(target.read_text() + "\nEdited.\n", encoding="utf-8")
     elapsed, _ = sphinx_build(srcdir, fresh=False)
     reads = log.read_text().split()
-    return {"name": "incremental rebuild after editing one page", "pages": pages,
-            "reread": reads, "seconds": elapsed}
+    return {
+        "name": "incremental rebuild after editing one page",
+        "pages": pages,
+        "reread": reads,
+        "seconds": elapsed,
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--refs", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=5)
@@ -232,21 +272,38 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="httpstatus-bench-"))
     results: list[dict] = []
-    print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, Sphinx {sphinx.__version__}")
+    print(
+        f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, Sphinx {sphinx.__version__}"
+    )
     if "pages" in options.only:
         baseline = write_project(work / "hand", [], hand_pages(options.pages))
-        candidate = write_project(work / "ext", ["sphinxext_httpstatus"],
-                                  extension_pages(options.pages))
-        results.append(compare(f"{options.pages} pages: http-compare + :httpcode: vs "
-                               "list-table + :ref:", baseline, candidate, options.repeat))
+        candidate = write_project(
+            work / "ext", ["sphinxext_httpstatus"], extension_pages(options.pages)
+        )
+        results.append(
+            compare(
+                f"{options.pages} pages: http-compare + :httpcode: vs list-table + :ref:",
+                baseline,
+                candidate,
+                options.repeat,
+            )
+        )
     if "refs" in options.only:
-        baseline = write_project(work / "httpdomain", ["sphinxcontrib.httpdomain"],
-                                 httpdomain_refs(options.refs))
-        candidate = write_project(work / "httpcode", ["sphinxext_httpstatus"],
-                                  httpcode_refs(options.refs))
-        results.append(compare(f"{options.refs} references: :httpcode: vs :http:statuscode:",
-                               baseline, candidate, options.repeat))
+        baseline = write_project(
+            work / "httpdomain", ["sphinxcontrib.httpdomain"], httpdomain_refs(options.refs)
+        )
+        candidate = write_project(
+            work / "httpcode", ["sphinxext_httpstatus"], httpcode_refs(options.refs)
+        )
+        results.append(
+            compare(
+                f"{options.refs} references: :httpcode: vs :http:statuscode:",
+                baseline,
+                candidate,
+                options.repeat,
+            )
+        )
     if "setup" in options.only:
         results.append(setup_time(options.repeat))
     if "incremental" in options.only:

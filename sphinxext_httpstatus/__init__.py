@@ -30,13 +30,19 @@ def _load_build_data(app: Sphinx) -> None:
     from .datafiles import project_catalog
     from .i18n import init_translator
 
-    init_translator(app.config.language,
-                    [Path(app.srcdir, directory) for directory in app.config.locale_dirs])
+    init_translator(
+        app.config.language, [Path(app.srcdir, directory) for directory in app.config.locale_dirs]
+    )
     paths = [path for path in _data_paths(app) if path.is_file()]  # _check_config warned
     catalog, problems = project_catalog(paths)
     for problem in problems:
-        warn("%s: %s", problem.key or "data", problem.message, location=problem.location,
-             subtype="data")
+        warn(
+            "%s: %s",
+            problem.key or "data",
+            problem.message,
+            location=problem.location,
+            subtype="data",
+        )
     app.env.get_domain("httpstatus").use_catalog(catalog, tuple(map(str, paths)))
 
 
@@ -57,15 +63,20 @@ def _builder_inited(app: Sphinx) -> None:
 def _check_config(app: Sphinx, config: Config) -> None:
     for name in _data_file_names(config):
         if not Path(app.confdir, name).is_file():
-            warn("httpstatus_data_files: %s does not exist", name, location=None,
-                 subtype="config")
+            warn("httpstatus_data_files: %s does not exist", name, location=None, subtype="config")
     template = config.httpstatus_fallback_url
     if template and template != "spec":
         try:
             template.format(code=404)
         except (KeyError, IndexError, ValueError) as exc:
-            warn("httpstatus_fallback_url: %r is not a URL template with {code} (%s); "
-                 "falling back to plain text", template, exc, location=None, subtype="config")
+            warn(
+                "httpstatus_fallback_url: %r is not a URL template with {code} (%s); "
+                "falling back to plain text",
+                template,
+                exc,
+                location=None,
+                subtype="config",
+            )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -78,8 +89,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.add_config_value("httpstatus_data_files", [], "env", types=[list, tuple])
     app.add_config_value("httpstatus_fallback_url", "spec", "env", types=[str, type(None)])
-    app.add_config_value("httpstatus_compare_fields", list(DEFAULT_FIELDS), "env",
-                         types=[list, tuple])
+    app.add_config_value(
+        "httpstatus_compare_fields", list(DEFAULT_FIELDS), "env", types=[list, tuple]
+    )
     app.add_config_value("httpstatus_tooltips", True, "html", types=[bool])
 
     app.add_domain(HTTPStatusDomain)

@@ -7,9 +7,9 @@ none of them knows where the data came from.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 #: Fields of a code whose text a project may override, in display order.
 TEXT_FIELDS = ("summary", "description", "when_you_see_it", "how_to_fix")

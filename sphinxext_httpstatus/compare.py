@@ -40,16 +40,22 @@ class HTTPCompare(SphinxDirective):
         catalog = catalog_for(self.env)
         statuses = self.parse_codes(catalog)
         if len(statuses) < 2:
-            warn("http-compare needs at least two known status codes; got %d", len(statuses),
-                 location=self.get_location(), subtype="too-few-codes")
+            warn(
+                "http-compare needs at least two known status codes; got %d",
+                len(statuses),
+                location=self.get_location(),
+                subtype="too-few-codes",
+            )
             return []
         rows, notes = self.parse_fields()
         anchor = self.make_anchor(statuses)
         table = self.build_table(statuses, rows, anchor)
         self.env.get_domain("httpstatus").note_comparison(
-            (status.code for status in statuses), self.env.docname, anchor)
+            (status.code for status in statuses), self.env.docname, anchor
+        )
         self.env.get_domain("httpstatus").note_references(
-            self.env.docname, (status.code for status in statuses))
+            self.env.docname, (status.code for status in statuses)
+        )
         container = nodes.container(classes=["httpstatus-compare", *self.options.get("class", [])])
         container += table
         container += self.build_notes(catalog, statuses, notes)
@@ -60,8 +66,12 @@ class HTTPCompare(SphinxDirective):
         for word in split_words(self.arguments[0] if self.arguments else ""):
             _code, status = check_code(word, catalog, self.get_location())
             if status is not None and status in statuses:
-                warn("status code %s is listed twice", status.code,
-                     location=self.get_location(), subtype="duplicate-code")
+                warn(
+                    "status code %s is listed twice",
+                    status.code,
+                    location=self.get_location(),
+                    subtype="duplicate-code",
+                )
             elif status is not None:
                 statuses.append(status)
         return statuses
@@ -78,9 +88,13 @@ class HTTPCompare(SphinxDirective):
             elif word in NOTE_FIELDS and word not in notes:
                 notes.append(word)
             elif word != "status":  # the Status row is always the header
-                warn("unknown field %r; expected some of: %s", word,
-                     ", ".join(("status", *ROW_FIELDS, *NOTE_FIELDS)),
-                     location=self.get_location(), subtype="unknown-field")
+                warn(
+                    "unknown field %r; expected some of: %s",
+                    word,
+                    ", ".join(("status", *ROW_FIELDS, *NOTE_FIELDS)),
+                    location=self.get_location(),
+                    subtype="unknown-field",
+                )
         return rows, notes
 
     def make_anchor(self, statuses: list[StatusCode]) -> str:
@@ -91,14 +105,14 @@ class HTTPCompare(SphinxDirective):
             anchor = f"{base}-{serial}"
         return anchor
 
-    def build_table(self, statuses: list[StatusCode], rows: list[str], anchor: str
-                    ) -> nodes.table:
+    def build_table(self, statuses: list[StatusCode], rows: list[str], anchor: str) -> nodes.table:
         # "colwidths-given" makes LaTeX honour the widths below instead of squeezing the label
         # column to a few letters, and gives HTML a stable layout.
         table = nodes.table(classes=["httpstatus-compare-table", "colwidths-given"])
         self.set_source_info(table)
         caption = self.options.get("caption") or _("Comparison: {codes}").format(
-            codes=", ".join(status.label for status in statuses))
+            codes=", ".join(status.label for status in statuses)
+        )
         title = nodes.title(caption, caption)
         title["translatable"] = "caption" in self.options
         table += title
@@ -109,13 +123,15 @@ class HTTPCompare(SphinxDirective):
             group += nodes.colspec(colwidth=(100 - LABEL_WIDTH) // len(statuses))
         head = nodes.thead()
         group += head
-        head += self.row(render.field_label("status"),
-                         [self.status_cell(status) for status in statuses])
+        head += self.row(
+            render.field_label("status"), [self.status_cell(status) for status in statuses]
+        )
         body = nodes.tbody()
         group += body
         for field in rows:
-            body += self.row(render.field_label(field),
-                             [self.field_cell(status, field) for status in statuses])
+            body += self.row(
+                render.field_label(field), [self.field_cell(status, field) for status in statuses]
+            )
         self.add_name(table)  # first, so a :name: is the table's primary id
         table["ids"].append(anchor)
         self.state.document.ids[anchor] = table
@@ -134,8 +150,9 @@ class HTTPCompare(SphinxDirective):
         paragraph = nodes.paragraph("", "", render.status_xref(status))
         paragraph["translatable"] = False
         note = render.registry_note(status)
-        return [paragraph, render.text_paragraph(note, ["httpstatus-note"])] if note else [
-            paragraph]
+        return (
+            [paragraph, render.text_paragraph(note, ["httpstatus-note"])] if note else [paragraph]
+        )
 
     @staticmethod
     def field_cell(status: StatusCode, field: str) -> list[nodes.Node]:
@@ -146,29 +163,34 @@ class HTTPCompare(SphinxDirective):
         cell: list[nodes.Node] = [render.text_paragraph(render.field_text(status, field))]
         if field == "how_to_fix":
             # Links on to the code's entry when the project has one; vanishes otherwise.
-            more = nodes.paragraph("", "", render.code_xref(
-                status.code, _("Full advice"), reftype="advice"),
-                classes=["httpstatus-more"])
+            more = nodes.paragraph(
+                "",
+                "",
+                render.code_xref(status.code, _("Full advice"), reftype="advice"),
+                classes=["httpstatus-more"],
+            )
             more["translatable"] = False
             cell.append(more)
         return cell
 
-    def build_notes(self, catalog: Catalog, statuses: list[StatusCode], notes: list[str]
-                    ) -> list[nodes.Node]:
+    def build_notes(
+        self, catalog: Catalog, statuses: list[StatusCode], notes: list[str]
+    ) -> list[nodes.Node]:
         pairs = list(combinations(statuses, 2))
         texts = [render.pair_texts(catalog, first, second) for first, second in pairs]
         result: list[nodes.Node] = []
         for field in notes:
             index = NOTE_FIELDS.index(field)
-            heading = nodes.rubric("", render.field_label(field),
-                                   classes=["httpstatus-note-heading"])
+            heading = nodes.rubric(
+                "", render.field_label(field), classes=["httpstatus-note-heading"]
+            )
             heading["translatable"] = False
             result.append(heading)
             if len(pairs) == 1:
                 result.append(render.text_paragraph(texts[0][index]))
                 continue
             items = nodes.bullet_list(classes=["httpstatus-pair-notes"])
-            for (first, second), pair_text in zip(pairs, texts):
+            for (first, second), pair_text in zip(pairs, texts, strict=False):
                 pair = _("{first} and {second}:").format(first=first.label, second=second.label)
                 paragraph = render.text_paragraph("")
                 paragraph.children = []

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .catalog import Catalog
 from .loader import DataProblem, merge, read_data_file
@@ -18,8 +18,9 @@ def shipped_catalog() -> Catalog:
     files = [read_data_file(path) for path in sorted(SHIPPED_DATA_DIR.glob("*.yaml"))]
     catalog, problems = merge(None, files)
     if problems:  # only a broken installation gets here; the test suite guards the data
-        raise RuntimeError("sphinxext-httpstatus ships invalid data:\n"
-                           + "\n".join(map(str, problems)))
+        raise RuntimeError(
+            "sphinxext-httpstatus ships invalid data:\n" + "\n".join(map(str, problems))
+        )
     return catalog
 
 

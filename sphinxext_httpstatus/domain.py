@@ -6,7 +6,8 @@ domain's objects, which puts them in ``objects.inv`` (hence intersphinx) and the
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -74,9 +75,13 @@ class HTTPStatusDomain(Domain):
         return self.data["comparisons"]
 
     def warn_duplicate(self, code: int, other_docname: str, location: object) -> None:
-        warn("duplicate entry for HTTP status %s, also in %s; use :no-index: on one",
-             code, self.env.doc2path(other_docname), location=location,
-             subtype="duplicate-entry")
+        warn(
+            "duplicate entry for HTTP status %s, also in %s; use :no-index: on one",
+            code,
+            self.env.doc2path(other_docname),
+            location=location,
+            subtype="duplicate-entry",
+        )
 
     def note_entry(self, code: int, docname: str, location: Element | None) -> bool:
         """Record an entry; False (with a warning) when another document already has one."""
@@ -162,9 +167,16 @@ class HTTPStatusDomain(Domain):
             return None
         return nodes.reference("", "", contnode, internal=False, refuri=url)
 
-    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                     typ: str, target: str, node: pending_xref, contnode: Element
-                     ) -> nodes.Element | None:
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.Element | None:
         """Own entry first; then intersphinx; then the fallback link (see ``resolve.py``).
 
         Intersphinx only runs on ``missing-reference``, so we step aside (return None) exactly
@@ -181,16 +193,23 @@ class HTTPStatusDomain(Domain):
         entry = self.entries.get(code) if code is not None else None
         if entry is not None:
             anchor = advice_anchor(code) if typ == "advice" else entry[1]
-            return self.decorate(make_refnode(builder, fromdocname, entry[0], anchor, contnode),
-                                 target)
+            return self.decorate(
+                make_refnode(builder, fromdocname, entry[0], anchor, contnode), target
+            )
         if code is None or typ != "code" or self.in_inventory(target):
             return None
         fallback = self.fallback_reference(code, contnode)
         return self.decorate(fallback, target) if fallback is not None else None
 
-    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                         target: str, node: pending_xref, contnode: Element
-                         ) -> list[tuple[str, nodes.reference]]:
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
         found = self.resolve_xref(env, fromdocname, builder, "code", target, node, contnode)
         return [("httpstatus:code", found)] if found is not None else []
 
@@ -206,6 +225,7 @@ class HTTPStatusDomain(Domain):
 # moves or disappears, documents that reference that code were not re-read but their links
 # changed, so we ask Sphinx to write them too.
 
+
 def snapshot_entries(app: object, env: BuildEnvironment, docnames: list[str]) -> None:
     domain = env.get_domain("httpstatus")
     domain.entries_before_read = dict(domain.entries)
@@ -220,5 +240,8 @@ def documents_with_moved_targets(app: object, env: BuildEnvironment) -> list[str
     changed = {code for code in before.keys() | after.keys() if before.get(code) != after.get(code)}
     if not changed:
         return []
-    return sorted(docname for docname, codes in domain.data["references"].items()
-                  if changed.intersection(codes))
+    return sorted(
+        docname
+        for docname, codes in domain.data["references"].items()
+        if changed.intersection(codes)
+    )

@@ -26,8 +26,9 @@ ENTRY_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix")
 class EntryDirective(SphinxDirective):
     """What both directives share: building entries and registering them in the domain."""
 
-    def build_entry(self, catalog: Catalog, status: StatusCode,
-                    body: list[nodes.Node] = ()) -> list[nodes.Node]:
+    def build_entry(
+        self, catalog: Catalog, status: StatusCode, body: list[nodes.Node] = ()
+    ) -> list[nodes.Node]:
         domain = self.env.get_domain("httpstatus")
         index = "no-index" in self.options or "noindex" in self.options
         signature = addnodes.desc_signature("", "", classes=["sig", "sig-object"])
@@ -44,16 +45,19 @@ class EntryDirective(SphinxDirective):
         content = addnodes.desc_content()
         content += self.build_fields(catalog, status, bool(signature["ids"]))
         content += body
-        desc = addnodes.desc(domain="httpstatus", objtype="code", desctype="code",
-                             noindex=index, classes=["httpstatus", "code", "httpstatus-entry",
-                                                     *self.options.get("class", [])])
+        desc = addnodes.desc(
+            domain="httpstatus",
+            objtype="code",
+            desctype="code",
+            noindex=index,
+            classes=["httpstatus", "code", "httpstatus-entry", *self.options.get("class", [])],
+        )
         desc += signature
         desc += content
         result.append(desc)
         return result
 
-    def build_fields(self, catalog: Catalog, status: StatusCode, indexed: bool
-                     ) -> nodes.field_list:
+    def build_fields(self, catalog: Catalog, status: StatusCode, indexed: bool) -> nodes.field_list:
         fields = nodes.field_list(classes=["httpstatus-fields"])
         note = render.registry_note(status)
         if note:
@@ -69,7 +73,8 @@ class EntryDirective(SphinxDirective):
             fields += field(render.field_label("spec"), [spec])
         related = [catalog.codes[code] for code in status.related if code in catalog]
         self.env.get_domain("httpstatus").note_references(
-            self.env.docname, [status.code, *(other.code for other in related)])
+            self.env.docname, [status.code, *(other.code for other in related)]
+        )
         if related:
             fields += field(_("Related"), [self.related_list(status, related)])
         return fields
@@ -82,8 +87,9 @@ class EntryDirective(SphinxDirective):
             paragraph["translatable"] = False
             first, second = sorted((status.code, other.code))
             # Links to a comparison of the two codes when the project has one; vanishes otherwise.
-            compare = render.code_xref(other.code, _("comparison"), reftype="compare",
-                                       target=f"{first} {second}")
+            compare = render.code_xref(
+                other.code, _("comparison"), reftype="compare", target=f"{first} {second}"
+            )
             paragraph += [nodes.Text(" "), compare]
             items += nodes.list_item("", paragraph)
         return items

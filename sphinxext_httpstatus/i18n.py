@@ -8,8 +8,8 @@ up the ``sphinxext_httpstatus`` message catalog that :func:`init_translator` reg
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from sphinx import locale
 from sphinx.util.i18n import CatalogInfo

@@ -8,9 +8,10 @@ line, instead of stopping at the first.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -37,8 +38,10 @@ class DataProblem:
         return f"{self.path}:{self.line}"
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.key}: {self.message}" if self.key else (
-            f"{self.location}: {self.message}"
+        return (
+            f"{self.location}: {self.key}: {self.message}"
+            if self.key
+            else (f"{self.location}: {self.message}")
         )
 
 
@@ -159,8 +162,11 @@ class _FileReader:
         for code, fields in codes.items():
             code_line = codes.key_lines[code]
             if not _is_code(code):
-                self.problem(code_line, f"codes.{code}", "a status code must be an integer "
-                             "from 100 to 599 (RFC 9110, Section 15)")
+                self.problem(
+                    code_line,
+                    f"codes.{code}",
+                    "a status code must be an integer from 100 to 599 (RFC 9110, Section 15)",
+                )
                 continue
             self.result.code_lines[code] = code_line
             self.result.codes[code] = self.read_code_fields(code, fields, code_line)
@@ -202,7 +208,7 @@ class _FileReader:
         if not isinstance(pairs, _LineSequence):
             self.problem(line, "pairs", "must be a list of pair notes")
             return
-        for index, (entry, entry_line) in enumerate(zip(pairs, pairs.item_lines)):
+        for index, (entry, entry_line) in enumerate(zip(pairs, pairs.item_lines, strict=False)):
             where = f"pairs[{index}]"
             if not isinstance(entry, _LineMapping):
                 self.problem(entry_line, where, "must be a mapping with 'codes' and the note texts")
@@ -226,8 +232,11 @@ class _FileReader:
                 self.problem(entry_line, where, "a pair note needs 'codes: [first, second]'")
             elif "codes" in values:
                 if not any(name in values for name in PAIR_TEXT_FIELDS):
-                    self.problem(entry_line, where, "a pair note needs key_difference and/or "
-                                 "when_to_use_which")
+                    self.problem(
+                        entry_line,
+                        where,
+                        "a pair note needs key_difference and/or when_to_use_which",
+                    )
                 else:
                     self.result.pairs.append((entry_line, PairNote(**values)))
 
@@ -267,23 +276,34 @@ def merge(base: Catalog | None, files: Iterable[DataFile]) -> tuple[Catalog, lis
             if code in codes:
                 codes[code] = codes[code].merged(fields)
             elif "phrase" not in fields:
-                problems.append(DataProblem(data.path, line, f"codes.{code}",
-                                            "a new status code needs a 'phrase'"))
+                problems.append(
+                    DataProblem(
+                        data.path, line, f"codes.{code}", "a new status code needs a 'phrase'"
+                    )
+                )
             else:
                 codes[code] = StatusCode(code=code, **fields)
     for data in files:
         for line, note in data.pairs:
             unknown = [code for code in note.codes if code not in codes]
             if unknown:
-                problems.append(DataProblem(
-                    data.path, line, "pairs", "unknown status code "
-                    + ", ".join(map(str, unknown)) + " (add it under 'codes' first)"))
+                problems.append(
+                    DataProblem(
+                        data.path,
+                        line,
+                        "pairs",
+                        "unknown status code "
+                        + ", ".join(map(str, unknown))
+                        + " (add it under 'codes' first)",
+                    )
+                )
                 continue
             previous = pairs.get(note.key)
             if previous is not None:
                 # A project may override one text of a shipped note and keep the other.
-                changes = {name: getattr(note, name) for name in PAIR_TEXT_FIELDS
-                           if getattr(note, name)}
+                changes = {
+                    name: getattr(note, name) for name in PAIR_TEXT_FIELDS if getattr(note, name)
+                }
                 note = dataclasses.replace(previous, **changes)
             pairs[note.key] = note
     return Catalog(codes, pairs), problems

@@ -65,14 +65,16 @@ def summary(status: StatusCode) -> str:
 
 def tooltip_text(status: StatusCode) -> str:
     return _("{status} ({class_name}): {summary}").format(
-        status=status.label, class_name=class_name(status), summary=summary(status))
+        status=status.label, class_name=class_name(status), summary=summary(status)
+    )
 
 
 def registry_note(status: StatusCode) -> str:
     """A short note for codes outside the plain registry: unofficial, temporary, unused..."""
     if status.unofficial:
         return _("Unofficial, not in the IANA registry; used by {who}.").format(
-            who=status.unofficial)
+            who=status.unofficial
+        )
     if status.registry_state:
         return _(REGISTRY_STATE_NOTES[status.registry_state])
     return ""
@@ -85,13 +87,25 @@ def text_paragraph(text: str, classes: list[str] | None = None) -> nodes.paragra
     return paragraph
 
 
-def code_xref(code: int, text: str, *, reftype: str = "code", target: str | None = None,
-              explicit: bool = False) -> addnodes.pending_xref:
+def code_xref(
+    code: int,
+    text: str,
+    *,
+    reftype: str = "code",
+    target: str | None = None,
+    explicit: bool = False,
+) -> addnodes.pending_xref:
     """A reference into our domain ("advice" and "compare" ones vanish unresolved: resolve.py)."""
     inner = nodes.inline(text, text, classes=list(XREF_CLASSES))
     xref = addnodes.pending_xref(
-        "", inner, refdomain="httpstatus", reftype=reftype,
-        reftarget=target or str(code), refexplicit=explicit, refwarn=False)
+        "",
+        inner,
+        refdomain="httpstatus",
+        reftype=reftype,
+        reftarget=target or str(code),
+        refexplicit=explicit,
+        refwarn=False,
+    )
     return xref
 
 
@@ -120,16 +134,34 @@ def pair_texts(catalog: Catalog, first: StatusCode, second: StatusCode) -> tuple
     when_to_use = _(note.when_to_use_which) if note else ""
     if not key_difference:
         if first.status_class == second.status_class:
-            lead = _("Both {first} and {second} are {class_name} responses, with different "
-                     "meanings.").format(first=first.label, second=second.label,
-                                         class_name=class_name(first))
+            lead = _(
+                "Both {first} and {second} are {class_name} responses, with different meanings."
+            ).format(first=first.label, second=second.label, class_name=class_name(first))
         else:
-            lead = _("{first} is a {first_class} response, while {second} is a {second_class} "
-                     "response.").format(first=first.label, first_class=class_name(first),
-                                         second=second.label, second_class=class_name(second))
-        key_difference = " ".join([lead, *(_("{status} means: {summary}").format(
-            status=status.label, summary=summary(status)) for status in (first, second))])
+            lead = _(
+                "{first} is a {first_class} response, while {second} is a {second_class} response."
+            ).format(
+                first=first.label,
+                first_class=class_name(first),
+                second=second.label,
+                second_class=class_name(second),
+            )
+        key_difference = " ".join(
+            [
+                lead,
+                *(
+                    _("{status} means: {summary}").format(
+                        status=status.label, summary=summary(status)
+                    )
+                    for status in (first, second)
+                ),
+            ]
+        )
     if not when_to_use:
-        when_to_use = " ".join(_("Use {status} when this is what happened: {summary}").format(
-            status=status.label, summary=summary(status)) for status in (first, second))
+        when_to_use = " ".join(
+            _("Use {status} when this is what happened: {summary}").format(
+                status=status.label, summary=summary(status)
+            )
+            for status in (first, second)
+        )
     return key_difference, when_to_use

@@ -18,8 +18,9 @@ from sphinx.environment import BuildEnvironment
 PRIORITY = 400
 
 
-def resolve_missing(app: Sphinx, env: BuildEnvironment, node: pending_xref,
-                    contnode: nodes.Element) -> nodes.Node | None:
+def resolve_missing(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element
+) -> nodes.Node | None:
     if node.get("refdomain") != "httpstatus":
         return None
     if "sphinx.ext.intersphinx" in app.extensions:

@@ -40,16 +40,25 @@ def catalog_for(env: BuildEnvironment) -> Catalog:
     return domain.get_catalog()
 
 
-def check_code(word: str, catalog: Catalog, location: object
-               ) -> tuple[int | None, StatusCode | None]:
+def check_code(
+    word: str, catalog: Catalog, location: object
+) -> tuple[int | None, StatusCode | None]:
     """Parse a code written in a document, warning when it is malformed or not in the catalog."""
     code = parse_code(word)
     if code is None:
-        warn("%r is not an HTTP status code (expected 100-599)", word.strip(),
-             location=location, subtype="bad-code")
+        warn(
+            "%r is not an HTTP status code (expected 100-599)",
+            word.strip(),
+            location=location,
+            subtype="bad-code",
+        )
         return None, None
     status = catalog.get(code)
     if status is None:
-        warn("unknown HTTP status code %s; add it with httpstatus_data_files", code,
-             location=location, subtype="unknown-code")
+        warn(
+            "unknown HTTP status code %s; add it with httpstatus_data_files",
+            code,
+            location=location,
+            subtype="unknown-code",
+        )
     return code, status

@@ -47,15 +47,29 @@ def strip_ansi(text: str) -> str:
     return ANSI.sub("", text)
 
 
-def build(srcdir: Path, builder: str = "html", *, freshenv: bool = True, parallel: int = 0,
-          builddir: Path | None = None, **confoverrides: object) -> Built:
+def build(
+    srcdir: Path,
+    builder: str = "html",
+    *,
+    freshenv: bool = True,
+    parallel: int = 0,
+    builddir: Path | None = None,
+    **confoverrides: object,
+) -> Built:
     """Build ``srcdir`` with ``builder``; returns the output and the warnings as text."""
     warning = io.StringIO()
     # Sphinx 7.4 does not show "[type.subtype]" after warnings unless asked to.
     confoverrides.setdefault("show_warning_types", True)
-    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir or srcdir / "_build",
-                        confoverrides=confoverrides, status=io.StringIO(),
-                        warning=warning, freshenv=freshenv, parallel=parallel)
+    app = SphinxTestApp(
+        builder,
+        srcdir=srcdir,
+        builddir=builddir or srcdir / "_build",
+        confoverrides=confoverrides,
+        status=io.StringIO(),
+        warning=warning,
+        freshenv=freshenv,
+        parallel=parallel,
+    )
     try:
         app.build()
     finally:
@@ -71,8 +85,9 @@ def project(tmp_path: Path):
         srcdir = tmp_path / "src"
         srcdir.mkdir(exist_ok=True)
         (srcdir / "conf.py").write_text(
-            'extensions = ["sphinxext_httpstatus"]\nproject = "Test"\n'
-            + textwrap.dedent(conf), encoding="utf-8")
+            'extensions = ["sphinxext_httpstatus"]\nproject = "Test"\n' + textwrap.dedent(conf),
+            encoding="utf-8",
+        )
         (srcdir / "index.rst").write_text(textwrap.dedent(index), encoding="utf-8")
         for name, text in files.items():
             path = srcdir / name.replace("__", "/")

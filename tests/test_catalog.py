@@ -10,39 +10,98 @@ from sphinxext_httpstatus.loader import merge, read_data_file
 
 # Every registered code with its current reason phrase, transcribed from the registry.
 IANA_REGISTRY = {
-    100: "Continue", 101: "Switching Protocols", 102: "Processing", 103: "Early Hints",
+    100: "Continue",
+    101: "Switching Protocols",
+    102: "Processing",
+    103: "Early Hints",
     104: "Upload Resumption Supported",
-    200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information",
-    204: "No Content", 205: "Reset Content", 206: "Partial Content", 207: "Multi-Status",
-    208: "Already Reported", 226: "IM Used",
-    300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other",
-    304: "Not Modified", 305: "Use Proxy", 306: "(Unused)", 307: "Temporary Redirect",
+    200: "OK",
+    201: "Created",
+    202: "Accepted",
+    203: "Non-Authoritative Information",
+    204: "No Content",
+    205: "Reset Content",
+    206: "Partial Content",
+    207: "Multi-Status",
+    208: "Already Reported",
+    226: "IM Used",
+    300: "Multiple Choices",
+    301: "Moved Permanently",
+    302: "Found",
+    303: "See Other",
+    304: "Not Modified",
+    305: "Use Proxy",
+    306: "(Unused)",
+    307: "Temporary Redirect",
     308: "Permanent Redirect",
-    400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
-    404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
-    407: "Proxy Authentication Required", 408: "Request Timeout", 409: "Conflict", 410: "Gone",
-    411: "Length Required", 412: "Precondition Failed", 413: "Content Too Large",
-    414: "URI Too Long", 415: "Unsupported Media Type", 416: "Range Not Satisfiable",
-    417: "Expectation Failed", 418: "(Unused)", 421: "Misdirected Request",
-    422: "Unprocessable Content", 423: "Locked", 424: "Failed Dependency", 425: "Too Early",
-    426: "Upgrade Required", 428: "Precondition Required", 429: "Too Many Requests",
-    431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons",
-    500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
-    503: "Service Unavailable", 504: "Gateway Timeout", 505: "HTTP Version Not Supported",
-    506: "Variant Also Negotiates", 507: "Insufficient Storage", 508: "Loop Detected",
-    510: "Not Extended", 511: "Network Authentication Required",
+    400: "Bad Request",
+    401: "Unauthorized",
+    402: "Payment Required",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    407: "Proxy Authentication Required",
+    408: "Request Timeout",
+    409: "Conflict",
+    410: "Gone",
+    411: "Length Required",
+    412: "Precondition Failed",
+    413: "Content Too Large",
+    414: "URI Too Long",
+    415: "Unsupported Media Type",
+    416: "Range Not Satisfiable",
+    417: "Expectation Failed",
+    418: "(Unused)",
+    421: "Misdirected Request",
+    422: "Unprocessable Content",
+    423: "Locked",
+    424: "Failed Dependency",
+    425: "Too Early",
+    426: "Upgrade Required",
+    428: "Precondition Required",
+    429: "Too Many Requests",
+    431: "Request Header Fields Too Large",
+    451: "Unavailable For Legal Reasons",
+    500: "Internal Server Error",
+    501: "Not Implemented",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+    505: "HTTP Version Not Supported",
+    506: "Variant Also Negotiates",
+    507: "Insufficient Storage",
+    508: "Loop Detected",
+    510: "Not Extended",
+    511: "Network Authentication Required",
 }
 REGISTRY_STATES = {104: "temporary", 306: "unused", 418: "unused", 510: "obsoleted"}
-SPECS = {102: "RFC 2518", 103: "RFC 8297", 207: "RFC 4918", 208: "RFC 5842", 226: "RFC 3229",
-         423: "RFC 4918", 424: "RFC 4918", 425: "RFC 8470", 428: "RFC 6585", 429: "RFC 6585",
-         431: "RFC 6585", 451: "RFC 7725", 506: "RFC 2295", 507: "RFC 4918", 508: "RFC 5842",
-         510: "RFC 2774", 511: "RFC 6585"}
+SPECS = {
+    102: "RFC 2518",
+    103: "RFC 8297",
+    207: "RFC 4918",
+    208: "RFC 5842",
+    226: "RFC 3229",
+    423: "RFC 4918",
+    424: "RFC 4918",
+    425: "RFC 8470",
+    428: "RFC 6585",
+    429: "RFC 6585",
+    431: "RFC 6585",
+    451: "RFC 7725",
+    506: "RFC 2295",
+    507: "RFC 4918",
+    508: "RFC 5842",
+    510: "RFC 2774",
+    511: "RFC 6585",
+}
 
 
 def test_every_registered_code_with_its_exact_phrase():
     catalog = shipped_catalog()
-    registered = {code: status.phrase for code, status in catalog.codes.items()
-                  if not status.unofficial}
+    registered = {
+        code: status.phrase for code, status in catalog.codes.items() if not status.unofficial
+    }
     assert registered == IANA_REGISTRY
 
 
@@ -83,17 +142,36 @@ def test_unofficial_codes_say_who_uses_them():
     assert not set(unofficial) & set(IANA_REGISTRY)
 
 
-CURATED_PAIRS = [(401, 403), (403, 404), (301, 308), (302, 307), (302, 303), (200, 204),
-                 (201, 202), (200, 202), (400, 422), (404, 410), (409, 412), (429, 503),
-                 (500, 502), (502, 504), (503, 504), (405, 501), (406, 415), (408, 504),
-                 (413, 414), (200, 304)]
+CURATED_PAIRS = [
+    (401, 403),
+    (403, 404),
+    (301, 308),
+    (302, 307),
+    (302, 303),
+    (200, 204),
+    (201, 202),
+    (200, 202),
+    (400, 422),
+    (404, 410),
+    (409, 412),
+    (429, 503),
+    (500, 502),
+    (502, 504),
+    (503, 504),
+    (405, 501),
+    (406, 415),
+    (408, 504),
+    (413, 414),
+    (200, 304),
+]
 
 
 @pytest.mark.parametrize("pair", CURATED_PAIRS, ids=lambda pair: f"{pair[0]}-{pair[1]}")
 def test_curated_pair_notes(pair):
     note = shipped_catalog().pair(*pair)
     assert note is not None
-    assert note.key_difference.endswith(".") and note.when_to_use_which.endswith(".")
+    assert note.key_difference.endswith(".")
+    assert note.when_to_use_which.endswith(".")
 
 
 def test_related_codes_exist():
@@ -106,6 +184,7 @@ def test_shipped_files_are_valid_each_on_its_own():
     from sphinxext_httpstatus.datafiles import SHIPPED_DATA_DIR
 
     files = [read_data_file(path) for path in sorted(SHIPPED_DATA_DIR.glob("*.yaml"))]
-    assert files and all(not data.problems for data in files)
+    assert files
+    assert all(not data.problems for data in files)
     _catalog, problems = merge(None, files)
     assert problems == []

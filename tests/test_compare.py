@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import build
 
 
@@ -19,48 +18,57 @@ def test_html_table_rows_and_notes(app, warning):
     app.build()
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert warning.getvalue() == ""
-    first = html[html.index('id="httpstatus-compare-202-403"'):]
-    first = first[:first.index("</table>")]
-    header = text_of(first[first.index("<thead"):first.index("</thead>")])
+    first = html[html.index('id="httpstatus-compare-202-403"') :]
+    first = first[: first.index("</table>")]
+    header = text_of(first[first.index("<thead") : first.index("</thead>")])
     assert header == "Status 202 Accepted 403 Forbidden"
     labels = re.findall(r'<th class="stub">\s*<p>([^<]+)</p>', first)
     assert labels == ["Class", "Description", "When you see it", "How to fix"]
     body = text_of(first)
-    assert "2xx Success" in body and "4xx Client Error" in body
+    assert "2xx Success" in body
+    assert "4xx Client Error" in body
     # Cells hold the catalog's own texts for each code.
     assert "The server received the request and queued it" in body
     assert "A valid token lacks the required scope or role" in body
     # Both notes follow the table, from the curated 202/403 pair note.
-    after = html[html.index('id="httpstatus-compare-202-403"'):]
-    after = after[:after.index("Gateway failures")]
-    assert "Key difference" in after and "When to use which" in after
+    after = html[html.index('id="httpstatus-compare-202-403"') :]
+    after = after[: after.index("Gateway failures")]
+    assert "Key difference" in after
+    assert "When to use which" in after
     assert "accepted the request for later processing" in text_of(after)
-    assert "Before the tables." in html and "After the tables." in html
+    assert "Before the tables." in html
+    assert "After the tables." in html
 
 
 @pytest.mark.sphinx("html", testroot="compare")
 def test_html_options(app, warning):
     app.build()
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
-    table = html[html.index("Gateway failures") - 600:]
-    table = table[:table.index("</table>")]
+    table = html[html.index("Gateway failures") - 600 :]
+    table = table[: table.index("</table>")]
     assert 'id="gateway-table"' in table or 'id="httpstatus-compare-500-502-503-504"' in table
-    assert text_of(table[table.index("<thead"):table.index("</thead>")]) == (
+    assert text_of(table[table.index("<thead") : table.index("</thead>")]) == (
         "Status 500 Internal Server Error 502 Bad Gateway 503 Service Unavailable "
-        "504 Gateway Timeout")
+        "504 Gateway Timeout"
+    )
     assert re.findall(r'<th class="stub">\s*<p>([^<]+)</p>', table) == ["Class", "How to fix"]
     assert 'class="httpstatus-compare wide' in html
     # :ref: to the :name: uses the caption as its text.
-    assert re.search(r'<a class="reference internal" href="#gateway-table">'
-                     r'<span class="std std-ref">Gateway failures</span>', html)
+    assert re.search(
+        r'<a class="reference internal" href="#gateway-table">'
+        r'<span class="std std-ref">Gateway failures</span>',
+        html,
+    )
     # Four codes: six pairs under "Key difference", none under "When to use which".
-    notes = html[html.index('id="httpstatus-compare-500-502-503-504"'):]
-    notes = notes[:notes.index("See ")]
+    notes = html[html.index('id="httpstatus-compare-500-502-503-504"') :]
+    notes = notes[: notes.index("See ")]
     assert notes.count("<li>") == 6
     assert "When to use which" not in notes
     # A pair without a curated note gets a generated, non-empty difference.
-    assert "Both 500 Internal Server Error and 503 Service Unavailable are 5xx Server Error" \
+    assert (
+        "Both 500 Internal Server Error and 503 Service Unavailable are 5xx Server Error"
         in text_of(notes)
+    )
 
 
 @pytest.mark.sphinx("text", testroot="compare")
@@ -68,10 +76,13 @@ def test_text_builder(app, warning):
     app.build()
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
     assert warning.getvalue() == ""
-    assert "| Status" in text and "202 Accepted" in text and "403 Forbidden" in text
+    assert "| Status" in text
+    assert "202 Accepted" in text
+    assert "403 Forbidden" in text
     for label in ("Class", "Description", "When you see it", "How to fix"):
         assert f"| {label}" in text
-    assert "Key difference" in text and "When to use which" in text
+    assert "Key difference" in text
+    assert "When to use which" in text
     assert "RFC 9233" in text or "RFC 9110, Section 15.3.7" in text
 
 
@@ -81,14 +92,17 @@ def test_latex_builder(app, warning):
     tex = (app.outdir / "compare.tex").read_text(encoding="utf-8")
     assert warning.getvalue() == ""
     assert r"\sphinxstyletheadfamily" in tex
-    assert "202 Accepted" in tex and "403 Forbidden" in tex
-    assert "When you see it" in tex and "How to fix" in tex
+    assert "202 Accepted" in tex
+    assert "403 Forbidden" in tex
+    assert "When you see it" in tex
+    assert "How to fix" in tex
     assert r"\sphinxstylestrong{Key difference}" in tex or "Key difference" in tex
     assert r"\label{\detokenize{index:gateway-table}}" in tex
 
 
-@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "epub", "latex", "text",
-                                     "man", "texinfo"])
+@pytest.mark.parametrize(
+    "builder", ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo"]
+)
 def test_every_builder_renders(builder, rootdir, tmp_path):
     import shutil
 
@@ -99,8 +113,11 @@ def test_every_builder_renders(builder, rootdir, tmp_path):
     assert "httpstatus" not in built.warnings
     assert "Traceback" not in built.warnings
     outputs = [path for path in built.outdir.rglob("*") if path.is_file()]
-    joined = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in outputs
-                       if path.suffix in {".html", ".xhtml", ".tex", ".txt", ".1", ".texi"})
+    joined = "\n".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in outputs
+        if path.suffix in {".html", ".xhtml", ".tex", ".txt", ".1", ".texi"}
+    )
     assert "403 Forbidden" in joined
     assert "When you see it" in joined
 
@@ -140,11 +157,15 @@ def test_bad_input_warns_with_location(project):
         (14, "unknown field 'colour'", "unknown-field"),
     ]
     for line, message, subtype in expected:
-        assert re.search(rf"{re.escape(index)}:{line}: WARNING: {re.escape(message)}.*"
-                         rf"\[httpstatus\.{subtype}\]", warnings), (message, warnings)
+        assert re.search(
+            rf"{re.escape(index)}:{line}: WARNING: {re.escape(message)}.*"
+            rf"\[httpstatus\.{subtype}\]",
+            warnings,
+        ), (message, warnings)
     assert "Traceback" not in warnings
     html = built.read("index.html")
-    assert "First paragraph stays." in html and "Last paragraph stays." in html
+    assert "First paragraph stays." in html
+    assert "Last paragraph stays." in html
     # The valid parts still render: 404/410 despite the duplicate, 401/403 despite the field.
     assert 'id="httpstatus-compare-404-410"' in html
     assert 'id="httpstatus-compare-401-403"' in html
@@ -165,8 +186,9 @@ def test_generated_text_is_escaped(project):
 
 
 def test_default_fields_from_config(project):
-    srcdir = project(".. http-compare:: 202 403\n",
-                     conf='httpstatus_compare_fields = ["class", "how-to-fix"]\n')
+    srcdir = project(
+        ".. http-compare:: 202 403\n", conf='httpstatus_compare_fields = ["class", "how-to-fix"]\n'
+    )
     built = build(srcdir)
     labels = re.findall(r'<th class="stub">\s*<p>([^<]+)</p>', built.read("index.html"))
     assert labels == ["Class", "How to fix"]

@@ -15,11 +15,15 @@ pytestmark = pytest.mark.slow
 EXAMPLE_DOCS = Path(__file__).parent.parent / "example_docs"
 
 
-def sphinx_build(srcdir: Path, outdir: Path, builder: str, *options: str
-                 ) -> subprocess.CompletedProcess:
+def sphinx_build(
+    srcdir: Path, outdir: Path, builder: str, *options: str
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", builder, "-q", *options, str(srcdir), str(outdir)],
-        capture_output=True, text=True, check=False)
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -37,8 +41,9 @@ def test_strict_nitpicky_build_is_clean(docs, tmp_path, builder):
 
 
 def html_pages(outdir: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(outdir)): path.read_bytes()
-            for path in sorted(outdir.rglob("*.html"))}
+    return {
+        str(path.relative_to(outdir)): path.read_bytes() for path in sorted(outdir.rglob("*.html"))
+    }
 
 
 def test_two_builds_are_byte_identical(docs, tmp_path):
@@ -61,8 +66,13 @@ def test_indonesian_guide(docs, tmp_path):
     result = sphinx_build(docs, tmp_path / "id", "html", "-D", "language=id")
     assert result.returncode == 0, result.stderr
     index = (tmp_path / "id" / "index.html").read_text(encoding="utf-8")
-    for label in ("Deskripsi", "Ketika Anda Melihatnya", "Cara Memperbaiki", "Perbedaan Utama",
-                  "Kapan Menggunakan Yang Mana"):
+    for label in (
+        "Deskripsi",
+        "Ketika Anda Melihatnya",
+        "Cara Memperbaiki",
+        "Perbedaan Utama",
+        "Kapan Menggunakan Yang Mana",
+    ):
         assert label in index
     # The guide's own data file is translated by the guide's own catalog.
     data_page = (tmp_path / "id" / "project-data.html").read_text(encoding="utf-8")
@@ -81,8 +91,18 @@ def test_pdf_compiles_with_fitting_tables_and_links(docs, tmp_path):
     outdir = tmp_path / "latex"
     assert sphinx_build(docs, outdir, "latex", "-W").returncode == 0
     result = subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
-         "sphinxext-httpstatus.tex"], cwd=outdir, capture_output=True, text=True, check=False)
+        [
+            "latexmk",
+            "-pdf",
+            "-interaction=nonstopmode",
+            "-halt-on-error",
+            "sphinxext-httpstatus.tex",
+        ],
+        cwd=outdir,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     pdf = (outdir / "sphinxext-httpstatus.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
@@ -106,4 +126,5 @@ def test_pdf_compiles_with_fitting_tables_and_links(docs, tmp_path):
     # Status references and "Full advice" links jump into the catalog chapter's pages.
     assert len(destinations) >= 20
     assert destinations <= set(reader.named_destinations), destinations - set(
-        reader.named_destinations)
+        reader.named_destinations
+    )

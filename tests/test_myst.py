@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import build, links
 
 pytest.importorskip("myst_parser")
@@ -51,7 +50,7 @@ Our own prose.
 def body(html: str) -> str:
     """The page body with what legitimately differs (source links) left out."""
     start = html.index('<div class="body"')
-    part = html[start:html.index('<div class="sphinxsidebar"', start)]
+    part = html[start : html.index('<div class="sphinxsidebar"', start)]
     return re.sub(r"\s+", " ", part)
 
 
@@ -68,6 +67,7 @@ def test_myst_page_renders_like_rst(project):
     assert "Accepted or forbidden" in markdown_body
     assert "Our own prose." in markdown_body
     assert [link["href"] for link in links(markdown_body)] == [
-        link["href"] for link in links(rst_body)]
+        link["href"] for link in links(rst_body)
+    ]
     # Byte for byte the same body.
     assert markdown_body == rst_body

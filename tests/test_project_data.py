@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import build, link_to, links
 
 DATA = """\
@@ -46,13 +45,14 @@ See :httpcode:`460`.
 
 
 def data_project(project, data: str = DATA, page: str = PAGE, **files: str) -> Path:
-    return project(page, conf='httpstatus_data_files = ["codes.yaml"]\n', **files,
-                   **{"codes.yaml": data})
+    return project(
+        page, conf='httpstatus_data_files = ["codes.yaml"]\n', **files, **{"codes.yaml": data}
+    )
 
 
 def cells(html: str, anchor: str) -> str:
-    table = html[html.index(f'id="{anchor}"'):]
-    return " ".join(re.sub(r"<[^>]+>", " ", table[:table.index("</table>")]).split())
+    table = html[html.index(f'id="{anchor}"') :]
+    return " ".join(re.sub(r"<[^>]+>", " ", table[: table.index("</table>")]).split())
 
 
 def test_added_code_overrides_and_pair_notes(project):
@@ -61,12 +61,14 @@ def test_added_code_overrides_and_pair_notes(project):
     html = built.read("index.html")
     first = cells(html, "httpstatus-compare-403-460")
     # Every overridden field of 403, and the new code with its phrase and texts.
-    for text in ("Our API answers 403 when the key lacks a scope.",
-                 "Calling billing endpoints with a read-only key.",
-                 "Ask an administrator to grant the key the billing scope.",
-                 "460 Client Closed Connection",
-                 "The client closed the connection before the load balancer answered.",
-                 "Unofficial, not in the IANA registry; used by AWS Application Load Balancer."):
+    for text in (
+        "Our API answers 403 when the key lacks a scope.",
+        "Calling billing endpoints with a read-only key.",
+        "Ask an administrator to grant the key the billing scope.",
+        "460 Client Closed Connection",
+        "The client closed the connection before the load balancer answered.",
+        "Unofficial, not in the IANA registry; used by AWS Application Load Balancer.",
+    ):
         assert text in first, text
     assert "The server understood the request and has decided" not in first
     # The class of a new code follows from its number.
@@ -74,12 +76,12 @@ def test_added_code_overrides_and_pair_notes(project):
     assert "403 is an answer; 460 is a hang-up." in html
     assert "Read 403 as policy and 460 as impatience." in html
     # A partial override of a shipped pair note keeps the other shipped text.
-    after = html[html.index('id="httpstatus-compare-202-403"'):]
+    after = html[html.index('id="httpstatus-compare-202-403"') :]
     assert "Our own note on 202 and 403." in after
     assert "Check authorization before you queue any work" in after
     # The role and its tooltip use the project's wording; the summary override reaches it too.
     assert link_to(html, "#httpstatus-460")["text"] == "460 Client Closed Connection"
-    tooltip = [link for link in links(html) if link["text"] == "403 Forbidden"][0]["title"]
+    tooltip = next(link for link in links(html) if link["text"] == "403 Forbidden")["title"]
     assert tooltip == "403 Forbidden (4xx Client Error): The key lacks the billing scope."
 
 
@@ -88,7 +90,8 @@ def test_shipped_fields_not_overridden_stay(project):
     html = build(data_project(project, data, ".. http-compare:: 404 410\n")).read("index.html")
     table = cells(html, "httpstatus-compare-404-410")
     assert "Check the item id in our dashboard." in table
-    assert "404 Not Found" in table and "4xx Client Error" in table
+    assert "404 Not Found" in table
+    assert "4xx Client Error" in table
     from sphinxext_httpstatus.datafiles import shipped_catalog
 
     assert shipped_catalog().codes[404].description in table
@@ -96,19 +99,43 @@ def test_shipped_fields_not_overridden_stay(project):
 
 INVALID = {
     "syntax": ("codes:\n  403:\n    phrase: [unclosed\n", 4, "", "invalid YAML"),
-    "type": ("codes:\n  403:\n    description: 42\n", 3, "codes.403.description",
-             "must be a non-empty string"),
-    "range": ("codes:\n  600:\n    phrase: Too Far\n", 2, "codes.600",
-              "a status code must be an integer from 100 to 599"),
-    "phrase": ("codes:\n  461:\n    description: No phrase here.\n", 2, "codes.461",
-               "a new status code needs a 'phrase'"),
-    "typo": ("codes:\n  403:\n    descripton: Typo.\n", 3, "codes.403.descripton",
-             "unknown key; expected one of: phrase"),
+    "type": (
+        "codes:\n  403:\n    description: 42\n",
+        3,
+        "codes.403.description",
+        "must be a non-empty string",
+    ),
+    "range": (
+        "codes:\n  600:\n    phrase: Too Far\n",
+        2,
+        "codes.600",
+        "a status code must be an integer from 100 to 599",
+    ),
+    "phrase": (
+        "codes:\n  461:\n    description: No phrase here.\n",
+        2,
+        "codes.461",
+        "a new status code needs a 'phrase'",
+    ),
+    "typo": (
+        "codes:\n  403:\n    descripton: Typo.\n",
+        3,
+        "codes.403.descripton",
+        "unknown key; expected one of: phrase",
+    ),
     "top": ("code:\n  403: {}\n", 1, "code", "unknown key; expected one of: codes, pairs"),
-    "pair": ("pairs:\n  - codes: [403]\n    key_difference: One code.\n", 2, "pairs[0].codes",
-             "must name exactly two different codes"),
-    "duplicate": ("codes:\n  403:\n    summary: A.\n  403:\n    summary: B.\n", 4, "403",
-                  "this key appears more than once"),
+    "pair": (
+        "pairs:\n  - codes: [403]\n    key_difference: One code.\n",
+        2,
+        "pairs[0].codes",
+        "must name exactly two different codes",
+    ),
+    "duplicate": (
+        "codes:\n  403:\n    summary: A.\n  403:\n    summary: B.\n",
+        4,
+        "403",
+        "this key appears more than once",
+    ),
 }
 
 
@@ -127,18 +154,26 @@ def test_invalid_file_is_reported_with_file_line_and_key(project, case):
 
 
 def test_all_problems_of_all_files_in_one_build(project):
-    srcdir = project("Page\n====\n\n:httpcode:`460`\n",
-                     conf='httpstatus_data_files = ["a.yaml", "b.yaml"]\n',
-                     **{"a.yaml": "codes:\n  403:\n    colour: red\n  460:\n"
-                                  "    phrase: Client Closed Connection\n    related: [1000]\n",
-                        "b.yaml": "pairs:\n  - codes: [403, 461]\n    key_difference: x.\n"
-                                  "codes:\n  99:\n    phrase: Low\n"})
+    srcdir = project(
+        "Page\n====\n\n:httpcode:`460`\n",
+        conf='httpstatus_data_files = ["a.yaml", "b.yaml"]\n',
+        **{
+            "a.yaml": "codes:\n  403:\n    colour: red\n  460:\n"
+            "    phrase: Client Closed Connection\n    related: [1000]\n",
+            "b.yaml": "pairs:\n  - codes: [403, 461]\n    key_difference: x.\n"
+            "codes:\n  99:\n    phrase: Low\n",
+        },
+    )
     built = build(srcdir)
     found = re.findall(r"(\w\.yaml):(\d+): WARNING: (\S+):", built.warnings)
-    assert sorted(found) == sorted([("a.yaml", "3", "codes.403.colour"),
-                                    ("a.yaml", "6", "codes.460.related"),
-                                    ("b.yaml", "5", "codes.99"),
-                                    ("b.yaml", "2", "pairs")])
+    assert sorted(found) == sorted(
+        [
+            ("a.yaml", "3", "codes.403.colour"),
+            ("a.yaml", "6", "codes.460.related"),
+            ("b.yaml", "5", "codes.99"),
+            ("b.yaml", "2", "pairs"),
+        ]
+    )
     # What was valid still counts: 460 was added despite the bad "related".
     assert "460 Client Closed Connection" in built.read("index.html")
 
@@ -169,8 +204,9 @@ def test_incremental_rebuilds(tmp_path):
     srcdir.mkdir()
     (srcdir / "conf.py").write_text(RECORDING_CONF, encoding="utf-8")
     (srcdir / "codes.yaml").write_text(DATA, encoding="utf-8")
-    (srcdir / "index.rst").write_text("Index\n=====\n\n.. toctree::\n\n   uses\n   role\n"
-                                      "   plain\n", encoding="utf-8")
+    (srcdir / "index.rst").write_text(
+        "Index\n=====\n\n.. toctree::\n\n   uses\n   role\n   plain\n", encoding="utf-8"
+    )
     (srcdir / "uses.rst").write_text("Uses\n====\n\n.. http-compare:: 403 460\n")
     (srcdir / "role.rst").write_text("Role\n====\n\n:httpcode:`460`\n")
     (srcdir / "plain.rst").write_text("Plain\n=====\n\nNo status codes.\n")
@@ -201,8 +237,11 @@ def test_incremental_rebuilds(tmp_path):
 
 
 def test_a_single_file_name_as_string_still_works(project):
-    srcdir = project(".. http-compare:: 403 460\n", conf='httpstatus_data_files = "codes.yaml"\n',
-                     **{"codes.yaml": DATA})
+    srcdir = project(
+        ".. http-compare:: 403 460\n",
+        conf='httpstatus_data_files = "codes.yaml"\n',
+        **{"codes.yaml": DATA},
+    )
     built = build(srcdir)
     assert "460 Client Closed Connection" in built.read("index.html")
     assert "does not exist" not in built.warnings

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import build, link_to, links
 
 ROLE_FORMS = """\
@@ -31,14 +29,17 @@ def test_role_forms_html(project):
     built = build(srcdir)
     html = built.read("index.html")
     # Resolved to the entry on the same page, reading "403 Forbidden", with the meaning as title.
-    to_entry = [link for link in links(html) if link.get("href") == "#httpstatus-403"
-                and "httpstatus-ref" in link["class"].split()]
+    to_entry = [
+        link
+        for link in links(html)
+        if link.get("href") == "#httpstatus-403" and "httpstatus-ref" in link["class"].split()
+    ]
     assert [link["text"] for link in to_entry] == ["403 Forbidden", "the forbidden case"]
     assert to_entry[0]["title"].startswith("403 Forbidden (4xx Client Error): ")
     # "!" renders the text without a link.
     assert '<span class="httpstatus httpstatus-code">404 Not Found</span>' in html
-    paragraph = html[html.index("<p>Plain"):]
-    paragraph = paragraph[:paragraph.index("</p>")]
+    paragraph = html[html.index("<p>Plain") :]
+    paragraph = paragraph[: paragraph.index("</p>")]
     assert not [link for link in links(paragraph) if link["text"] == "404 Not Found"]
     # 429 has no entry here: it falls back to the specification.
     fallback = link_to(html, "https://www.rfc-editor.org/rfc/rfc6585#section-4")
@@ -46,11 +47,18 @@ def test_role_forms_html(project):
     assert fallback["title"].startswith("429 Too Many Requests (4xx Client Error): ")
     # Bad input warns with its location and still renders the text.
     index = re.escape(str(srcdir / "index.rst"))
-    assert re.search(rf"{index}:7: WARNING: '4O4' is not an HTTP status code.*"
-                     r"\[httpstatus\.bad-code\]", built.warnings)
-    assert re.search(rf"{index}:7: WARNING: unknown HTTP status code 299.*"
-                     r"\[httpstatus\.unknown-code\]", built.warnings)
-    assert ">4O4<" in html and ">299<" in html
+    assert re.search(
+        rf"{index}:7: WARNING: '4O4' is not an HTTP status code.*"
+        r"\[httpstatus\.bad-code\]",
+        built.warnings,
+    )
+    assert re.search(
+        rf"{index}:7: WARNING: unknown HTTP status code 299.*"
+        r"\[httpstatus\.unknown-code\]",
+        built.warnings,
+    )
+    assert ">4O4<" in html
+    assert ">299<" in html
 
 
 def test_role_in_text_and_latex(project):
@@ -65,10 +73,16 @@ def test_role_in_text_and_latex(project):
 def test_entry_fields_and_own_prose(project):
     srcdir = project(ROLE_FORMS)
     html = build(srcdir).read("index.html")
-    entry = html[html.index('id="httpstatus-403"'):]
-    entry = entry[:entry.index("Our gateway answers")]
-    for label in ("Class", "Description", "When you see it", "How to fix", "Specification",
-                  "Related"):
+    entry = html[html.index('id="httpstatus-403"') :]
+    entry = entry[: entry.index("Our gateway answers")]
+    for label in (
+        "Class",
+        "Description",
+        "When you see it",
+        "How to fix",
+        "Specification",
+        "Related",
+    ):
         assert f">{label}<" in entry, label
     assert "4xx Client Error" in entry
     assert 'href="https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4"' in entry
@@ -82,7 +96,8 @@ def test_entry_in_index_and_inventory(project):
     srcdir = project(ROLE_FORMS)
     built = build(srcdir)
     genindex = built.read("genindex.html")
-    assert "HTTP status code" in genindex and "403 Forbidden" in genindex
+    assert "HTTP status code" in genindex
+    assert "403 Forbidden" in genindex
     from sphinx.util.inventory import InventoryFile
 
     with open(built.outdir / "objects.inv", "rb") as stream:
@@ -117,13 +132,17 @@ def test_catalog_filters(project):
 
 
 def test_whole_catalog_and_duplicates(project):
-    srcdir = project(".. http-status-catalog::\n\n.. http-status:: 403\n\n"
-                     ".. http-status:: 404\n   :no-index:\n")
+    srcdir = project(
+        ".. http-status-catalog::\n\n.. http-status:: 403\n\n.. http-status:: 404\n   :no-index:\n"
+    )
     built = build(srcdir)
     html = built.read("index.html")
     assert len(re.findall(r'id="httpstatus-\d+"', html)) >= 64
-    assert re.search(r"index.rst:3: WARNING: duplicate entry for HTTP status 403.*"
-                     r"\[httpstatus\.duplicate-entry\]", built.warnings)
+    assert re.search(
+        r"index.rst:3: WARNING: duplicate entry for HTTP status 403.*"
+        r"\[httpstatus\.duplicate-entry\]",
+        built.warnings,
+    )
     assert "duplicate entry for HTTP status 404" not in built.warnings
 
 
@@ -139,7 +158,7 @@ Links
 
 def test_compare_links_to_entries_and_advice(project):
     html = build(project(COMPARE_LINKS)).read("index.html")
-    head = html[html.index("<thead"):html.index("</thead>")]
+    head = html[html.index("<thead") : html.index("</thead>")]
     assert 'href="#httpstatus-403"' in head
     # 401 has no entry: the header links to its specification instead.
     assert 'href="https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2"' in head
@@ -147,7 +166,7 @@ def test_compare_links_to_entries_and_advice(project):
     assert link_to(html, "#httpstatus-403-fix")["text"] == "Full advice"
     assert html.count("Full advice") == 1
     # The entry's related list links to the comparison of 401 and 403.
-    entry = html[html.index('id="httpstatus-403"'):]
+    entry = html[html.index('id="httpstatus-403"') :]
     assert link_to(entry, "#httpstatus-compare-401-403")["text"] == "comparison"
 
 
@@ -157,12 +176,16 @@ def make_inventory_project(tmp_path: Path) -> Path:
     srcdir.mkdir()
     (srcdir / "conf.py").write_text(
         'extensions = ["sphinxext_httpstatus"]\nproject = "Other"\n'
-        'httpstatus_data_files = ["codes.yaml"]\n', encoding="utf-8")
+        'httpstatus_data_files = ["codes.yaml"]\n',
+        encoding="utf-8",
+    )
     (srcdir / "codes.yaml").write_text(
         "codes:\n  460:\n    phrase: Client Closed Connection\n    unofficial: AWS ALB\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (srcdir / "index.rst").write_text(
-        "Other\n=====\n\n.. http-status-catalog::\n   :codes: 403 460\n", encoding="utf-8")
+        "Other\n=====\n\n.. http-status-catalog::\n   :codes: 403 460\n", encoding="utf-8"
+    )
     built = build(srcdir)
     assert built.warnings == ""
     return built.outdir / "objects.inv"
@@ -174,10 +197,11 @@ def test_resolution_order(project, tmp_path):
         "Order\n=====\n\n:httpcode:`401` :httpcode:`403` :httpcode:`460` :httpcode:`404`\n\n"
         ".. http-status:: 401\n",
         conf='extensions.append("sphinx.ext.intersphinx")\n'
-             f'intersphinx_mapping = {{"other": ("https://other.example/", {str(inventory)!r})}}\n')
+        f'intersphinx_mapping = {{"other": ("https://other.example/", {str(inventory)!r})}}\n',
+    )
     built = build(srcdir)
     html = built.read("index.html")
-    para = html[html.index("<p>"):html.index("</p>")]
+    para = html[html.index("<p>") : html.index("</p>")]
     # 1. own entry
     assert 'href="#httpstatus-401"' in para
     # 2. intersphinx (even though a fallback would exist for 403)
@@ -191,9 +215,12 @@ def test_resolution_order(project, tmp_path):
 
 def test_fallback_template_and_off(project):
     page = "Fallback\n========\n\n:httpcode:`404`\n"
-    html = build(project(page, conf='httpstatus_fallback_url = '
-                                    '"https://developer.mozilla.org/docs/Status/{code}"\n'
-                         )).read("index.html")
+    html = build(
+        project(
+            page,
+            conf='httpstatus_fallback_url = "https://developer.mozilla.org/docs/Status/{code}"\n',
+        )
+    ).read("index.html")
     assert 'href="https://developer.mozilla.org/docs/Status/404"' in html
 
 
@@ -201,12 +228,12 @@ def test_no_target_is_plain_text_and_nitpicky_warns(project):
     page = "Plain\n=====\n\n:httpcode:`404`\n"
     srcdir = project(page, conf="httpstatus_fallback_url = None\n")
     built = build(srcdir)
-    assert not [link for link in links(built.read("index.html"))
-                if link["text"] == "404 Not Found"]
+    assert not [link for link in links(built.read("index.html")) if link["text"] == "404 Not Found"]
     assert built.warnings == ""
     nitpicky = build(srcdir, nitpicky=True)
-    assert re.search(r"index.rst:4: WARNING: httpstatus:code reference target not found: 404",
-                     nitpicky.warnings)
+    assert re.search(
+        r"index.rst:4: WARNING: httpstatus:code reference target not found: 404", nitpicky.warnings
+    )
 
 
 def test_coexists_with_sphinxcontrib_httpdomain(project):
@@ -215,7 +242,8 @@ def test_coexists_with_sphinxcontrib_httpdomain(project):
         "API\n===\n\n.. http:get:: /items/(int:item_id)\n\n   :statuscode 200: the item\n"
         "   :statuscode 404: no such item\n\nSee :http:statuscode:`404` and :httpcode:`404`.\n\n"
         ".. http-compare:: 200 404\n\n.. http-status:: 404\n",
-        conf='extensions.insert(0, "sphinxcontrib.httpdomain")\n')
+        conf='extensions.insert(0, "sphinxcontrib.httpdomain")\n',
+    )
     built = build(srcdir)
     assert "WARNING" not in built.warnings, built.warnings
     html = built.read("index.html")
@@ -224,24 +252,33 @@ def test_coexists_with_sphinxcontrib_httpdomain(project):
 
 
 def test_parallel_build_equals_serial(rootdir, tmp_path):
-    pages = {f"page{number}.rst": f"Page {number}\n{'=' * 7}\n\n:httpcode:`{403 + number % 3}` "
-             f"and :httpcode:`500`.\n\n.. http-compare:: 502 504\n" for number in range(8)}
+    pages = {
+        f"page{number}.rst": f"Page {number}\n{'=' * 7}\n\n:httpcode:`{403 + number % 3}` "
+        f"and :httpcode:`500`.\n\n.. http-compare:: 502 504\n"
+        for number in range(8)
+    }
     pages["entries.rst"] = "Entries\n=======\n\n.. http-status-catalog::\n   :codes: 403 404 500\n"
     outputs = []
     for parallel in (0, 2):
         srcdir = tmp_path / f"j{parallel}"
         srcdir.mkdir()
-        (srcdir / "conf.py").write_text('extensions = ["sphinxext_httpstatus"]\n'
-                                        'project = "P"\n', encoding="utf-8")
+        (srcdir / "conf.py").write_text(
+            'extensions = ["sphinxext_httpstatus"]\nproject = "P"\n', encoding="utf-8"
+        )
         toctree = "\n".join(f"   {name[:-4]}" for name in sorted(pages))
-        (srcdir / "index.rst").write_text(f"Index\n=====\n\n.. toctree::\n\n{toctree}\n",
-                                          encoding="utf-8")
+        (srcdir / "index.rst").write_text(
+            f"Index\n=====\n\n.. toctree::\n\n{toctree}\n", encoding="utf-8"
+        )
         for name, text in pages.items():
             (srcdir / name).write_text(text, encoding="utf-8")
         built = build(srcdir, parallel=parallel)
         assert built.warnings == ""
-        outputs.append({name: (built.outdir / f"{name[:-4]}.html").read_text(encoding="utf-8")
-                        for name in pages})
+        outputs.append(
+            {
+                name: (built.outdir / f"{name[:-4]}.html").read_text(encoding="utf-8")
+                for name in pages
+            }
+        )
     assert outputs[0] == outputs[1]
     assert 'href="entries.html#httpstatus-500"' in outputs[1]["page0.rst"]
 
@@ -249,10 +286,12 @@ def test_parallel_build_equals_serial(rootdir, tmp_path):
 def test_incremental_build_follows_a_moved_entry(tmp_path):
     srcdir = tmp_path / "inc"
     srcdir.mkdir()
-    (srcdir / "conf.py").write_text('extensions = ["sphinxext_httpstatus"]\nproject = "I"\n',
-                                    encoding="utf-8")
-    (srcdir / "index.rst").write_text("Index\n=====\n\n.. toctree::\n\n   a\n   b\n   c\n",
-                                      encoding="utf-8")
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinxext_httpstatus"]\nproject = "I"\n', encoding="utf-8"
+    )
+    (srcdir / "index.rst").write_text(
+        "Index\n=====\n\n.. toctree::\n\n   a\n   b\n   c\n", encoding="utf-8"
+    )
     (srcdir / "a.rst").write_text("A\n=\n\n.. http-status:: 403\n", encoding="utf-8")
     (srcdir / "b.rst").write_text("B\n=\n\nNothing yet.\n", encoding="utf-8")
     (srcdir / "c.rst").write_text("C\n=\n\nSee :httpcode:`403`.\n", encoding="utf-8")
@@ -271,8 +310,9 @@ def test_duplicate_entries_across_parallel_processes(tmp_path):
     (srcdir / "conf.py").write_text('extensions = ["sphinxext_httpstatus"]\nproject = "D"\n')
     names = [f"doc{number}" for number in range(8)]
     toctree = "\n".join(f"   {name}" for name in names)
-    (srcdir / "index.rst").write_text(f"Index\n=====\n\nSee :httpcode:`403`.\n\n"
-                                      f".. toctree::\n\n{toctree}\n")
+    (srcdir / "index.rst").write_text(
+        f"Index\n=====\n\nSee :httpcode:`403`.\n\n.. toctree::\n\n{toctree}\n"
+    )
     for name in names:
         body = ".. http-status:: 403\n" if name in ("doc1", "doc6") else "Nothing.\n"
         (srcdir / f"{name}.rst").write_text(f"{name}\n====\n\n{body}")
@@ -285,10 +325,14 @@ def test_duplicate_entries_across_parallel_processes(tmp_path):
 
 
 def test_broken_fallback_template_is_a_config_warning(project):
-    srcdir = project("Page\n====\n\n:httpcode:`404`\n",
-                     conf='httpstatus_fallback_url = "https://example.org/{status}"\n')
+    srcdir = project(
+        "Page\n====\n\n:httpcode:`404`\n",
+        conf='httpstatus_fallback_url = "https://example.org/{status}"\n',
+    )
     built = build(srcdir)
-    assert "httpstatus_fallback_url: 'https://example.org/{status}' is not a URL template" \
+    assert (
+        "httpstatus_fallback_url: 'https://example.org/{status}' is not a URL template"
         in built.warnings
+    )
     assert "Traceback" not in built.warnings
     assert "404 Not Found" in built.read("index.html")

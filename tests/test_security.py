@@ -6,7 +6,6 @@ import socket
 from pathlib import Path
 
 import pytest
-
 from conftest import build, links
 
 HOSTILE = '<script>alert(1)</script> "onmouseover=alert(2) x=" </a><b>'
@@ -37,8 +36,7 @@ Page
 
 @pytest.fixture
 def hostile_site(project):
-    srcdir = project(PAGE, conf='httpstatus_data_files = ["codes.yaml"]\n',
-                     **{"codes.yaml": DATA})
+    srcdir = project(PAGE, conf='httpstatus_data_files = ["codes.yaml"]\n', **{"codes.yaml": DATA})
     return build(srcdir)
 
 
@@ -62,9 +60,11 @@ def test_title_attribute_keeps_the_text_as_text(hostile_site):
 
 
 def test_tooltip_script_never_parses_data_as_html():
-    script = (Path(__file__).parent.parent / "sphinxext_httpstatus" / "static" /
-              "httpstatus.js").read_text()
-    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+    script = (
+        Path(__file__).parent.parent / "sphinxext_httpstatus" / "static" / "httpstatus.js"
+    ).read_text()
+    assert "innerHTML" not in script
+    assert "insertAdjacentHTML" not in script
     assert "textContent" in script
 
 
@@ -88,8 +88,9 @@ def test_tooltip_shows_hostile_text_literally(hostile_site, browser):
 def test_yaml_cannot_construct_python_objects(project, tmp_path):
     marker = tmp_path / "executed"
     data = f'codes:\n  460: !!python/object/apply:os.system ["touch {marker}"]\n'
-    srcdir = project("Page\n====\n", conf='httpstatus_data_files = ["codes.yaml"]\n',
-                     **{"codes.yaml": data})
+    srcdir = project(
+        "Page\n====\n", conf='httpstatus_data_files = ["codes.yaml"]\n', **{"codes.yaml": data}
+    )
     built = build(srcdir)
     assert not marker.exists()
     assert "codes.yaml:2: WARNING: data: invalid YAML" in built.warnings
@@ -97,8 +98,9 @@ def test_yaml_cannot_construct_python_objects(project, tmp_path):
 
 def test_spec_url_must_be_http(project):
     data = "codes:\n  460:\n    phrase: X\n    spec_url: javascript:alert(1)\n"
-    srcdir = project(":httpcode:`460`\n", conf='httpstatus_data_files = ["codes.yaml"]\n',
-                     **{"codes.yaml": data})
+    srcdir = project(
+        ":httpcode:`460`\n", conf='httpstatus_data_files = ["codes.yaml"]\n', **{"codes.yaml": data}
+    )
     built = build(srcdir)
     assert "codes.460.spec_url: must be an http:// or https:// URL" in built.warnings
     assert "javascript:" not in built.read("index.html")
@@ -113,8 +115,7 @@ def test_build_opens_no_network_connection(project, monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    srcdir = project(PAGE, conf='httpstatus_data_files = ["codes.yaml"]\n',
-                     **{"codes.yaml": DATA})
+    srcdir = project(PAGE, conf='httpstatus_data_files = ["codes.yaml"]\n', **{"codes.yaml": DATA})
     for builder in ("html", "latex", "text"):
         build(srcdir, builder)
     assert attempts == []

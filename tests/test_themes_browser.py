@@ -15,15 +15,24 @@ from pathlib import Path
 
 import pytest
 
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "themes"
-THEMES = {"alabaster": "alabaster", "furo": "furo", "rtd": "sphinx_rtd_theme",
-          "pydata": "pydata_sphinx_theme"}
-CASES = [("alabaster", "light"), ("furo", "light"), ("furo", "dark"), ("rtd", "light"),
-         ("pydata", "light"), ("pydata", "dark")]
+THEMES = {
+    "alabaster": "alabaster",
+    "furo": "furo",
+    "rtd": "sphinx_rtd_theme",
+    "pydata": "pydata_sphinx_theme",
+}
+CASES = [
+    ("alabaster", "light"),
+    ("furo", "light"),
+    ("furo", "dark"),
+    ("rtd", "light"),
+    ("pydata", "light"),
+    ("pydata", "dark"),
+]
 
 # Effective colours: walk up until the backgrounds composed so far are opaque.
 CONTRAST_JS = """
@@ -45,7 +54,10 @@ CONTRAST_JS = """
   for (const layer of layers.reverse()) background = over(layer, background);
   const text = over(parse(getComputedStyle(element).color), background);
   const luminance = (c) => {
-    const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    const channel = (v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
     return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
   };
   const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a);
@@ -63,13 +75,27 @@ def sites(tmp_path_factory):
         if theme not in built:
             pytest.importorskip(THEMES[theme])
             srcdir = tmp_path_factory.mktemp(theme) / "docs"
-            shutil.copytree(ROOT / "example_docs", srcdir,
-                            ignore=shutil.ignore_patterns("_build", "*.mo"))
+            shutil.copytree(
+                ROOT / "example_docs", srcdir, ignore=shutil.ignore_patterns("_build", "*.mo")
+            )
             outdir = srcdir / "_build" / "html"
             result = subprocess.run(
-                [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-D",
-                 f"html_theme={THEMES[theme]}", str(srcdir), str(outdir)],
-                capture_output=True, text=True, check=False)
+                [
+                    sys.executable,
+                    "-m",
+                    "sphinx",
+                    "-b",
+                    "html",
+                    "-q",
+                    "-D",
+                    f"html_theme={THEMES[theme]}",
+                    str(srcdir),
+                    str(outdir),
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             assert result.returncode == 0, result.stderr
             built[theme] = outdir
         return built[theme]
@@ -92,8 +118,7 @@ def test_theme_renders_table_and_tooltip(browser, sites, theme, mode):
     try:
         if mode == "dark":
             # The theme really switched: its page background is dark.
-            background = page.evaluate(
-                "() => getComputedStyle(document.body).backgroundColor")
+            background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
             assert sum(map(float, re.findall(r"[\d.]+", background)[:3])) < 200, background
         table = page.locator(".httpstatus-compare table").first
         table.scroll_into_view_if_needed()
@@ -107,7 +132,8 @@ def test_theme_renders_table_and_tooltip(browser, sites, theme, mode):
         assert fits, "the comparison leaves its content column"
         # On a desktop screen the table fits its column: no sideways scrolling needed.
         assert block.evaluate("(block) => block.scrollWidth <= block.clientWidth + 1"), (
-            "the table is wider than the content column")
+            "the table is wider than the content column"
+        )
         for cell in (table.locator("th").first, table.locator("td").nth(1)):
             ratio = cell.evaluate(CONTRAST_JS)
             assert ratio >= 4.5, (theme, mode, "table", ratio)
@@ -120,7 +146,9 @@ def test_theme_renders_table_and_tooltip(browser, sites, theme, mode):
         ratio = tip.evaluate(CONTRAST_JS)
         assert ratio >= 4.5, (theme, mode, "tooltip", ratio)
         box = tip.bounding_box()
-        assert box and box["width"] > 50 and box["x"] >= 0
+        assert box
+        assert box["width"] > 50
+        assert box["x"] >= 0
         assert box["x"] + box["width"] <= page.viewport_size["width"]
         page.screenshot(path=str(ARTIFACTS / f"{theme}-{mode}-tooltip.png"))
     finally:
@@ -143,7 +171,9 @@ def test_narrow_screen_scrolls_instead_of_overflowing(browser, sites, theme):
             content: block.scrollWidth, visible: block.clientWidth,
             overflow: getComputedStyle(block).overflowX})""")
         assert scroll["content"] <= scroll["visible"] + 1 or scroll["overflow"] in (
-            "auto", "scroll"), scroll
+            "auto",
+            "scroll",
+        ), scroll
         block.evaluate("(block) => block.scrollBy(1000, 0)")  # readers can reach the last column
         last = block.locator("th").last.bounding_box()
         assert last["x"] + last["width"] <= 377, last

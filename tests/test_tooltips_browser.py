@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -30,7 +30,7 @@ TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 LANGUAGES = ("de", "es", "fr", "id", "ja", "pt_BR", "zh_CN")
 KEYWORDS = {"_": None, "__": None, "N_": None}
 # Fixed dates keep regenerated files identical when no message changed.
-STAMP = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+STAMP = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 sys.path.insert(0, str(ROOT))
@@ -41,12 +41,19 @@ def extract() -> Catalog:
     from sphinxext_httpstatus.datafiles import SHIPPED_DATA_DIR
     from sphinxext_httpstatus.loader import read_data_file
 
-    template = Catalog(project="sphinxext-httpstatus", domain=DOMAIN, charset="utf-8",
-                       creation_date=STAMP, revision_date=STAMP, fuzzy=False)
+    template = Catalog(
+        project="sphinxext-httpstatus",
+        domain=DOMAIN,
+        charset="utf-8",
+        creation_date=STAMP,
+        revision_date=STAMP,
+        fuzzy=False,
+    )
     for path in sorted(PACKAGE.glob("*.py")):
         relative = path.relative_to(ROOT).as_posix()
         for line, message, _comments, _context in extract_from_file(
-                "python", str(path), keywords=KEYWORDS):
+            "python", str(path), keywords=KEYWORDS
+        ):
             if isinstance(message, str) and message:
                 template.add(message, locations=[(relative, line)])
     for path in sorted(SHIPPED_DATA_DIR.glob("*.yaml")):
@@ -55,13 +62,19 @@ def extract() -> Catalog:
         for code, fields in data.codes.items():
             for name in TEXT_FIELDS:
                 if fields.get(name):
-                    template.add(fields[name], locations=[(relative, data.code_lines[code])],
-                                 auto_comments=[f"{code} {name}"])
+                    template.add(
+                        fields[name],
+                        locations=[(relative, data.code_lines[code])],
+                        auto_comments=[f"{code} {name}"],
+                    )
         for line, note in data.pairs:
             for name in PAIR_TEXT_FIELDS:
                 if getattr(note, name):
-                    template.add(getattr(note, name), locations=[(relative, line)],
-                                 auto_comments=["{} / {} {}".format(*note.codes, name)])
+                    template.add(
+                        getattr(note, name),
+                        locations=[(relative, line)],
+                        auto_comments=["{} / {} {}".format(*note.codes, name)],
+                    )
     return template
 
 
@@ -92,8 +105,14 @@ def update() -> None:
             with path.open("rb") as handle:
                 po = read_po(handle, locale=language, domain=DOMAIN)
         else:
-            po = Catalog(locale=language, domain=DOMAIN, project="sphinxext-httpstatus",
-                         charset="utf-8", creation_date=STAMP, revision_date=STAMP)
+            po = Catalog(
+                locale=language,
+                domain=DOMAIN,
+                project="sphinxext-httpstatus",
+                charset="utf-8",
+                creation_date=STAMP,
+                revision_date=STAMP,
+            )
         po.update(template, no_fuzzy_matching=True, update_creation_date=False)
         po.revision_date = STAMP
         po.fuzzy = False  # the header: babel marks new catalogs fuzzy
@@ -134,8 +153,9 @@ def problems() -> list[str]:
                 found.append(f"{language}: untranslated: {message.id[:70]!r}")
             elif translated.fuzzy:
                 found.append(f"{language}: fuzzy: {message.id[:70]!r}")
-            elif set(PLACEHOLDER.findall(message.id)) != set(PLACEHOLDER.findall(
-                    translated.string)):
+            elif set(PLACEHOLDER.findall(message.id)) != set(
+                PLACEHOLDER.findall(translated.string)
+            ):
                 found.append(f"{language}: placeholders differ: {message.id[:70]!r}")
         mo = path.with_suffix(".mo")
         if not mo.exists():
