@@ -80,10 +80,12 @@ def _check_config(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    from . import codeblocks, httpdomain
     from .compare import DEFAULT_FIELDS, HTTPCompare
     from .domain import HTTPStatusDomain, documents_with_moved_targets, snapshot_entries
     from .entries import HTTPStatus, HTTPStatusCatalog
     from .i18n import PACKAGE_LOCALE_DIR
+    from .prose import check_prose
     from .resolve import PRIORITY, resolve_missing
     from .roles import HTTPCodeRole
 
@@ -93,6 +95,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "httpstatus_compare_fields", list(DEFAULT_FIELDS), "env", types=[list, tuple]
     )
     app.add_config_value("httpstatus_tooltips", True, "html", types=[bool])
+    # Changing these re-reads every document: they change what references and fields contain.
+    app.add_config_value("httpstatus_httpdomain", True, "env", types=[bool])
+    app.add_config_value("httpstatus_check_prose", False, "env", types=[bool])
+    # Only the HTML pages change (status lines are linked while writing).
+    app.add_config_value("httpstatus_code_blocks", True, "html", types=[bool])
 
     app.add_domain(HTTPStatusDomain)
     app.add_role("httpcode", HTTPCodeRole())
@@ -100,8 +107,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("http-status", HTTPStatus)
     app.add_directive("http-status-catalog", HTTPStatusCatalog)
     app.add_message_catalog("sphinxext_httpstatus", str(PACKAGE_LOCALE_DIR))
+    codeblocks.setup(app)
 
     app.connect("config-inited", _check_config)
+    app.connect("config-inited", httpdomain.install)
+    app.connect("doctree-read", check_prose)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-before-read-docs", snapshot_entries)
     app.connect("env-get-updated", documents_with_moved_targets)

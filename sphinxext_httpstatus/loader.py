@@ -18,7 +18,7 @@ import yaml
 from .catalog import PAIR_TEXT_FIELDS, REGISTRY_STATES, TEXT_FIELDS, Catalog, PairNote, StatusCode
 
 _STRING_FIELDS = ("phrase", *TEXT_FIELDS, "spec", "spec_url", "registry_state", "unofficial")
-CODE_FIELDS = (*_STRING_FIELDS, "related")
+CODE_FIELDS = (*_STRING_FIELDS, "related", "former_phrases")
 PAIR_FIELDS = ("codes", *PAIR_TEXT_FIELDS)
 TOP_LEVEL_KEYS = ("codes", "pairs")
 CODE_RANGE = range(100, 600)  # RFC 9110, Section 15: three digits, first digit 1-5
@@ -186,6 +186,13 @@ class _FileReader:
                 related = self.read_code_list(value, field_line, key)
                 if related is not None:
                     values[name] = tuple(related)
+            elif name == "former_phrases":
+                if not isinstance(value, list) or not all(
+                    isinstance(item, str) and item.strip() for item in value
+                ):
+                    self.problem(field_line, key, "must be a list of non-empty strings")
+                else:
+                    values[name] = tuple(_normalise(item) for item in value)
             elif not isinstance(value, str) or not value.strip():
                 self.problem(field_line, key, "must be a non-empty string")
             elif name == "registry_state" and value not in REGISTRY_STATES:

@@ -11,7 +11,12 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import NoUri
+
+from .catalog import StatusCode
+from .render import code_xref
 
 #: Before intersphinx's own handler (500): we call intersphinx ourselves so that what it finds
 #: gets our tooltip too.
@@ -33,3 +38,35 @@ def resolve_missing(
         # Optional links ("Full advice", "comparison") simply disappear without a target.
         return nodes.inline()
     return None
+
+
+def current_builder(env: BuildEnvironment) -> Builder:
+    """The builder writing now; Sphinx 8.1 made the environment's application private."""
+    app = getattr(env, "_app", None) or env.app
+    return app.builder
+
+
+def resolve_code(
+    env: BuildEnvironment, fromdocname: str, status: StatusCode
+) -> nodes.Element | None:
+    """The link that ``:httpcode:`NNN``` gets on ``fromdocname``, for status codes that a document
+    shows as something other than a reference (the status lines of HTTP examples).
+
+    The same two steps as Sphinx's own resolver, so the same rules apply: our domain, then the
+    ``missing-reference`` event (intersphinx, through :func:`resolve_missing`).
+    """
+    xref = code_xref(status.code, status.label)
+    xref["refdoc"] = fromdocname
+    contnode = xref[0].deepcopy()
+    domain = env.get_domain("httpstatus")
+    try:
+        found = domain.resolve_xref(
+            env, fromdocname, current_builder(env), "code", str(status.code), xref, contnode
+        )
+        if found is None:
+            found = env.events.emit_firstresult(
+                "missing-reference", env, xref, contnode, allowed_exceptions=(NoUri,)
+            )
+    except NoUri:
+        return None
+    return found if isinstance(found, nodes.reference) else None
