@@ -86,7 +86,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .entries import HTTPStatus, HTTPStatusCatalog
     from .i18n import PACKAGE_LOCALE_DIR
     from .prose import check_prose
-    from .resolve import PRIORITY, resolve_missing
+    from .resolve import PRIORITY, ResolveStatusReferences, resolve_missing
     from .roles import HTTPCodeRole
 
     app.add_config_value("httpstatus_data_files", [], "env", types=[list, tuple])
@@ -107,6 +107,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("http-status", HTTPStatus)
     app.add_directive("http-status-catalog", HTTPStatusCatalog)
     app.add_message_catalog("sphinxext_httpstatus", str(PACKAGE_LOCALE_DIR))
+    app.add_post_transform(ResolveStatusReferences)
     codeblocks.setup(app)
 
     app.connect("config-inited", _check_config)

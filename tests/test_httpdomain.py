@@ -168,6 +168,19 @@ def test_code_blocks_keep_their_text_and_highlighting(project):
     assert on.count("httpstatus-ref") == 2
 
 
+def test_myst_http_fence(project):
+    pytest.importorskip("myst_parser")
+    markdown = "# Example\n\n```http\nHTTP/1.1 403 Forbidden\n```\n"
+    srcdir = project(
+        ".. toctree::\n\n   example\n",
+        conf='extensions.append("myst_parser")\n',
+        **{"example.md": markdown},
+    )
+    built = build(srcdir)
+    assert built.warnings == ""
+    assert [link["text"] for link in status_links(built.read("example.html"))] == ["403"]
+
+
 def test_code_block_links_only_in_html(project):
     page = "Examples\n========\n\n.. code-block:: http\n\n   HTTP/1.1 403 Forbidden\n"
     srcdir = project(page)
