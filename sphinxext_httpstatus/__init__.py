@@ -80,9 +80,10 @@ def _check_config(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import codeblocks, httpdomain
+    from . import codeblocks, httpdomain, status_usage
     from .compare import DEFAULT_FIELDS, HTTPCompare
     from .domain import HTTPStatusDomain, documents_with_moved_targets, snapshot_entries
+    from .endpoints import collect_endpoints
     from .entries import HTTPStatus, HTTPStatusCatalog
     from .i18n import PACKAGE_LOCALE_DIR
     from .prose import check_prose
@@ -109,17 +110,19 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_message_catalog("sphinxext_httpstatus", str(PACKAGE_LOCALE_DIR))
     app.add_post_transform(ResolveStatusReferences)
     codeblocks.setup(app)
+    status_usage.setup(app)
 
     app.connect("config-inited", _check_config)
     app.connect("config-inited", httpdomain.install)
     app.connect("doctree-read", check_prose)
+    app.connect("doctree-read", collect_endpoints)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-before-read-docs", snapshot_entries)
     app.connect("env-get-updated", documents_with_moved_targets)
     app.connect("missing-reference", resolve_missing, priority=PRIORITY)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

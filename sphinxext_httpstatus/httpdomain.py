@@ -12,10 +12,13 @@ every code outside that table as an error. Replacing that one role with ours, th
 
 from __future__ import annotations
 
+from docutils.nodes import Node, system_message
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .endpoints import FIELD_MARK
 from .roles import HTTPCodeRole
+from .usage import parse_code, split_phrase
 
 #: What we replace; ``tests/test_httpdomain.py`` fails if httpdomain renames or moves it.
 DOMAIN = "http"
@@ -42,6 +45,16 @@ class HTTPDomainStatusRole(HTTPCodeRole):
     def __init__(self) -> None:
         super().__init__()
         self.accepted_phrases = httpdomain_phrases()
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        result, messages = super().run()
+        # Sphinx calls a field's role with the bare target as its raw text ("409"), where a role
+        # in running text has its markup (":http:statuscode:`409`"). The mark lets endpoints.py
+        # tell an endpoint's status fields from mentions of a code in its description.
+        code = parse_code(split_phrase(self.text)[0])
+        if self.rawtext == self.text and code is not None and result:
+            result[0][FIELD_MARK] = code
+        return result, messages
 
     def quiet(self) -> bool:
         # httpdomain reports unknown codes only in its strict mode (the default); a project that
