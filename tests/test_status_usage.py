@@ -174,7 +174,8 @@ def test_returned_by_in_entries(project):
 def test_example_mismatch_warning(project):
     carts = CARTS.replace(
         "HTTP/1.1 201 Created",
-        "HTTP/1.1 201 Created\n\n   .. sourcecode:: http\n\n      HTTP/1.1 422 Unprocessable Content",
+        "HTTP/1.1 201 Created\n\n   .. sourcecode:: http\n\n"
+        "      HTTP/1.1 422 Unprocessable Content",
     )
     built = build(shop(project, **{"carts.rst": carts}))
     found = re.findall(
