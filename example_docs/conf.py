@@ -4,12 +4,16 @@ project = "sphinxext-httpstatus"
 author = "sphinxext-httpstatus developers"
 copyright = "2026, sphinxext-httpstatus developers"
 
-extensions = ["myst_parser", "sphinxext_httpstatus"]
+# sphinx_design gives the examples their reStructuredText / MyST tabs.
+extensions = ["myst_parser", "sphinx_design", "sphinxext_httpstatus"]
 
-# The project's own status codes and wording (see "Project data").
+# The guide's own status codes and wording (see "Describe your own API's codes"). The file
+# changes 403 and adds 460 (and the pair 460/504); the showcases on the landing page and in the
+# quickstart use other codes, so that they show what a new project gets.
 httpstatus_data_files = ["api-status.yaml"]
 
-# Translations of this guide's own text live here (sphinx-intl layout).
+# The Indonesian wording of the guide's own data file lives here (sphinx-intl layout). Sphinx's
+# default is ["locales"], so the line is needed.
 locale_dirs = ["locale"]
 gettext_compact = False
 
