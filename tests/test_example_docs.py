@@ -128,3 +128,29 @@ def test_pdf_compiles_with_fitting_tables_and_links(docs, tmp_path):
     assert destinations <= set(reader.named_destinations), destinations - set(
         reader.named_destinations
     )
+
+
+def test_reader_facing_pages_have_no_repository_paths(docs, tmp_path):
+    outdir = tmp_path / "html"
+    assert sphinx_build(docs, outdir, "html").returncode == 0
+    for name, page in html_pages(outdir).items():
+        assert b"example_docs" not in page, name
+
+
+def test_explanation_lists_the_shipped_facts():
+    """The explanation page names the curated pairs and unofficial codes: they must be current."""
+    import re
+
+    from sphinxext_httpstatus.datafiles import shipped_catalog
+
+    catalog = shipped_catalog()
+    text = " ".join((EXAMPLE_DOCS / "explanation.rst").read_text(encoding="utf-8").split())
+    curated = text[text.index("pairs are curated:") : text.index("Any other pair")]
+    listed = {frozenset(map(int, pair)) for pair in re.findall(r"(\d{3}) and (\d{3})", curated)}
+    assert listed == set(catalog.pairs)
+    assert f"These {len(catalog.pairs)} pairs" in text
+    official = [status for status in catalog.codes.values() if not status.unofficial]
+    assert f"all {len(official)} codes registered there" in text
+    for status in catalog.codes.values():
+        if status.unofficial:
+            assert str(status.code) in text[text.index("unofficial with the vendor") :], status.code
