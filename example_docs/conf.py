@@ -1,11 +1,17 @@
 """Configuration of the sphinxext-httpstatus user guide (also the extension's showcase)."""
 
+import sys
+from pathlib import Path
+
+# catalog_facts: lists on the explanation page read from the shipped catalog, never stale.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
 project = "sphinxext-httpstatus"
 author = "sphinxext-httpstatus developers"
 copyright = "2026, sphinxext-httpstatus developers"
 
 # sphinx_design gives the examples their reStructuredText / MyST tabs.
-extensions = ["myst_parser", "sphinx_design", "sphinxext_httpstatus"]
+extensions = ["myst_parser", "sphinx_design", "sphinxext_httpstatus", "catalog_facts"]
 
 # The guide's own status codes and wording (see "Describe your own API's codes"). The file
 # changes 403 and adds 460 (and the pair 460/504); the showcases on the landing page and in the
