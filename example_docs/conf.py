@@ -14,8 +14,8 @@ copyright = "2026, sphinxext-httpstatus developers"
 extensions = ["myst_parser", "sphinx_design", "sphinxext_httpstatus", "catalog_facts"]
 
 # The guide's own status codes and wording (see "Describe your own API's codes"). The file
-# changes 403 and adds 460 (and the pair 460/504); the showcases on the landing page and in the
-# quickstart use other codes, so that they show what a new project gets.
+# rewords 403 and describes 460 (and the pair 460/504); the showcases on the landing page and
+# in the quickstart use other codes, so that they show what a new project gets.
 httpstatus_data_files = ["api-status.yaml"]
 
 # The Indonesian wording of the guide's own data file lives here (sphinx-intl layout). Sphinx's
