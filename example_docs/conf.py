@@ -1,20 +1,33 @@
 """Configuration of the sphinxext-httpstatus user guide (also the extension's showcase)."""
 
+import sys
+from pathlib import Path
+
+# catalog_facts: lists on the explanation page read from the shipped catalog, never stale.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
 project = "sphinxext-httpstatus"
 author = "sphinxext-httpstatus developers"
 copyright = "2026, sphinxext-httpstatus developers"
 
+# sphinx_design gives the examples their reStructuredText / MyST tabs; httpdomain and openapi
+# render the example API reference ("Using with sphinxcontrib-httpdomain and OpenAPI").
 extensions = [
     "myst_parser",
+    "sphinx_design",
     "sphinxcontrib.httpdomain",
     "sphinxcontrib.openapi",
     "sphinxext_httpstatus",
+    "catalog_facts",
 ]
 
-# The project's own status codes and wording (see "Project data").
+# The guide's own status codes and wording (see "Describe your own API's codes"). The file
+# rewords 403 and describes 460 (and the pair 460/504); the showcases on the landing page and
+# in the quickstart use other codes, so that they show what a new project gets.
 httpstatus_data_files = ["api-status.yaml"]
 
-# Translations of this guide's own text live here (sphinx-intl layout).
+# The Indonesian wording of the guide's own data file lives here (sphinx-intl layout). Sphinx's
+# default is ["locales"], so the line is needed.
 locale_dirs = ["locale"]
 gettext_compact = False
 

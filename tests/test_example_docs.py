@@ -128,3 +128,22 @@ def test_pdf_compiles_with_fitting_tables_and_links(docs, tmp_path):
     assert destinations <= set(reader.named_destinations), destinations - set(
         reader.named_destinations
     )
+
+
+def test_reader_facing_pages_have_no_repository_paths(docs, tmp_path):
+    outdir = tmp_path / "html"
+    assert sphinx_build(docs, outdir, "html").returncode == 0
+    for name, page in html_pages(outdir).items():
+        assert b"example_docs" not in page, name
+    # The explanation's lists come from the shipped catalog (example_docs/_ext/catalog_facts.py).
+    from sphinxext_httpstatus.datafiles import shipped_catalog
+
+    catalog = shipped_catalog()
+    explanation = (outdir / "explanation.html").read_text(encoding="utf-8")
+    assert f"These {len(catalog.pairs)} pairs have written notes" in explanation
+    for first, second in (sorted(note.codes) for note in catalog.pairs.values()):
+        assert f"{first} and {second}" in explanation
+    unofficial = [status for status in catalog.codes.values() if status.unofficial]
+    assert f"all {len(catalog.codes) - len(unofficial)} codes of the registry" in explanation
+    for status in unofficial:
+        assert f"{status.unofficial}: " in explanation and str(status.code) in explanation
