@@ -34,10 +34,11 @@ def browser():
 class Built:
     """A finished build: where it went and what it said."""
 
-    def __init__(self, app: SphinxTestApp, warnings: str) -> None:
+    def __init__(self, app: SphinxTestApp, warnings: str, status: str = "") -> None:
         self.app = app
         self.outdir = Path(app.outdir)
         self.warnings = warnings
+        self.status = status
 
     def read(self, name: str) -> str:
         return (self.outdir / name).read_text(encoding="utf-8")
@@ -57,7 +58,7 @@ def build(
     **confoverrides: object,
 ) -> Built:
     """Build ``srcdir`` with ``builder``; returns the output and the warnings as text."""
-    warning = io.StringIO()
+    warning, status = io.StringIO(), io.StringIO()
     # Sphinx 7.4 does not show "[type.subtype]" after warnings unless asked to.
     confoverrides.setdefault("show_warning_types", True)
     app = SphinxTestApp(
@@ -65,7 +66,7 @@ def build(
         srcdir=srcdir,
         builddir=builddir or srcdir / "_build",
         confoverrides=confoverrides,
-        status=io.StringIO(),
+        status=status,
         warning=warning,
         freshenv=freshenv,
         parallel=parallel,
@@ -74,7 +75,7 @@ def build(
         app.build()
     finally:
         app.cleanup()
-    return Built(app, strip_ansi(warning.getvalue()))
+    return Built(app, strip_ansi(warning.getvalue()), strip_ansi(status.getvalue()))
 
 
 @pytest.fixture
