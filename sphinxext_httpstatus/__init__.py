@@ -44,14 +44,18 @@ def _builder_inited(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from .assets import add_page_assets, copy_static_files
-    from .compare import DEFAULT_FIELDS, HTTPCompare
+    from .compare import DEFAULT_FIELDS, HTTPCompare, NoteHeadingLevels
     from .config import PRIORITY as CONFIG_PRIORITY
     from .config import check_config
     from .domain import HTTPStatusDomain, documents_with_moved_targets, snapshot_entries
     from .entries import HTTPStatus, HTTPStatusCatalog
     from .i18n import PACKAGE_LOCALE_DIR
-    from .resolve import PRIORITY, resolve_missing
+    from .inventory import PRIORITY as INVENTORY_PRIORITY
+    from .inventory import add_inventory_codes
+    from .render import depart_header_entry, header_entry, visit_header_entry
+    from .resolve import PRIORITY, resolve_missing, warn_missing
     from .roles import HTTPCodeRole
+    from .textoutput import PlainStatusReferences
 
     app.add_config_value("httpstatus_data_files", [], "env", types=[list, tuple])
     app.add_config_value("httpstatus_fallback_url", "spec", "env", types=[str, type(None)])
@@ -65,18 +69,23 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("http-compare", HTTPCompare)
     app.add_directive("http-status", HTTPStatus)
     app.add_directive("http-status-catalog", HTTPStatusCatalog)
+    app.add_node(header_entry, html=(visit_header_entry, depart_header_entry))
+    app.add_transform(NoteHeadingLevels)
+    app.add_post_transform(PlainStatusReferences)
     app.add_message_catalog("sphinxext_httpstatus", str(PACKAGE_LOCALE_DIR))
 
     app.connect("config-inited", check_config, priority=CONFIG_PRIORITY)
     app.connect("builder-inited", _builder_inited)
+    app.connect("builder-inited", add_inventory_codes, priority=INVENTORY_PRIORITY)
     app.connect("html-collect-pages", copy_static_files)
     app.connect("html-page-context", add_page_assets)
     app.connect("env-before-read-docs", snapshot_entries)
     app.connect("env-get-updated", documents_with_moved_targets)
     app.connect("missing-reference", resolve_missing, priority=PRIORITY)
+    app.connect("warn-missing-reference", warn_missing)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,  # 2: header cells with scope, rubric heading levels
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

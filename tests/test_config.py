@@ -56,14 +56,14 @@ def test_wrong_compare_fields_use_the_default(project, value, shown):
     assert f"httpstatus_compare_fields: expected a list of field names, got {shown}" in found[0]
     assert "has type" not in built.warnings
     html = built.read("index.html")
-    labels = re.findall(r'<th class="stub"[^>]*>\s*<p>([^<]+)</p>', html)
+    labels = re.findall(r'<th[^>]*class="stub"[^>]*>\s*<p>([^<]+)</p>', html)
     assert labels == ["Class", "Description", "When you see it", "How to fix"]
 
 
 def test_compare_fields_as_one_string(project):
     built = build(project(PAGE, conf='httpstatus_compare_fields = "class, how_to_fix"\n'))
     assert built.warnings == ""
-    labels = re.findall(r'<th class="stub"[^>]*>\s*<p>([^<]+)</p>', built.read("index.html"))
+    labels = re.findall(r'<th[^>]*class="stub"[^>]*>\s*<p>([^<]+)</p>', built.read("index.html"))
     assert labels == ["Class", "How to fix"]
 
 
