@@ -31,6 +31,51 @@ def browser():
         yield instance
 
 
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory):
+    """The guide (example_docs) built once per theme, on first use, shared by browser tests."""
+    import shutil
+    import subprocess
+    import sys
+
+    from browser import THEMES
+
+    built: dict[str, Path] = {}
+
+    def site(theme: str) -> Path:
+        if theme not in built:
+            pytest.importorskip(THEMES[theme])
+            srcdir = tmp_path_factory.mktemp(theme) / "docs"
+            shutil.copytree(
+                Path(__file__).parent.parent / "example_docs",
+                srcdir,
+                ignore=shutil.ignore_patterns("_build", "*.mo"),
+            )
+            outdir = srcdir / "_build" / "html"
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "sphinx",
+                    "-b",
+                    "html",
+                    "-q",
+                    "-D",
+                    f"html_theme={THEMES[theme]}",
+                    str(srcdir),
+                    str(outdir),
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert result.returncode == 0, result.stderr
+            built[theme] = outdir
+        return built[theme]
+
+    return site
+
+
 class Built:
     """A finished build: where it went and what it said."""
 

@@ -8,23 +8,15 @@ and text contrast meets WCAG AA (4.5:1), computed from the colours the browser r
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from browser import THEMES  # the guide is built once per theme (conftest: sites)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "themes"
-THEMES = {
-    "alabaster": "alabaster",
-    "furo": "furo",
-    "rtd": "sphinx_rtd_theme",
-    "pydata": "pydata_sphinx_theme",
-}
 CASES = [
     ("alabaster", "light"),
     ("furo", "light"),
@@ -64,43 +56,6 @@ CONTRAST_JS = """
   return (light + 0.05) / (dark + 0.05);
 }
 """
-
-
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory):
-    """Build the guide once per theme (on first use)."""
-    built: dict[str, Path] = {}
-
-    def site(theme: str) -> Path:
-        if theme not in built:
-            pytest.importorskip(THEMES[theme])
-            srcdir = tmp_path_factory.mktemp(theme) / "docs"
-            shutil.copytree(
-                ROOT / "example_docs", srcdir, ignore=shutil.ignore_patterns("_build", "*.mo")
-            )
-            outdir = srcdir / "_build" / "html"
-            result = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "sphinx",
-                    "-b",
-                    "html",
-                    "-q",
-                    "-D",
-                    f"html_theme={THEMES[theme]}",
-                    str(srcdir),
-                    str(outdir),
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            assert result.returncode == 0, result.stderr
-            built[theme] = outdir
-        return built[theme]
-
-    return site
 
 
 def open_page(browser, outdir: Path, mode: str, width: int = 1280):
