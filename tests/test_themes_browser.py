@@ -148,3 +148,44 @@ def test_print_keeps_tables_whole(browser, sites):
         assert block.evaluate("(block) => getComputedStyle(block).overflowX") == "visible"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_caption_stays_in_view_on_a_phone(browser, sites, theme, width):
+    outdir = sites(theme)
+    page_path = min(
+        (path for path in outdir.glob("*.html") if "httpstatus-compare-table" in path.read_text()),
+        key=lambda path: path.stat().st_size,
+    )
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(page_path.as_uri())
+        block = page.locator(".httpstatus-compare").first
+        block.scroll_into_view_if_needed()
+        # A long custom caption, as a project may write one.
+        page.evaluate("""() => {
+            document.querySelector('.httpstatus-compare caption .caption-text').textContent =
+                'How our gateway answers when the upstream service fails or takes too long';
+        }""")
+        caption = block.locator("caption .caption-text")
+
+        def inside() -> bool:
+            return block.evaluate("""(block) => {
+                const own = block.getBoundingClientRect();
+                const text = block.querySelector('caption .caption-text').getBoundingClientRect();
+                return text.left >= own.left - 1 && text.right <= own.right + 1;
+            }""")
+
+        assert caption.is_visible()
+        assert inside(), f"caption cut off at {width}px"
+        # Scroll to the last column, in whichever box scrolls (furo adds its own wrapper).
+        block.evaluate("""(block) => {
+            for (const box of [block, ...block.querySelectorAll('.table-wrapper')]) {
+                box.scrollBy(1000, 0);
+            }
+        }""")
+        assert inside(), f"caption scrolled out of view at {width}px"
+    finally:
+        context.close()
