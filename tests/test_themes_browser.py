@@ -189,3 +189,32 @@ def test_caption_stays_in_view_on_a_phone(browser, sites, theme, width):
         assert inside(), f"caption scrolled out of view at {width}px"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_long_tokens_in_entries_wrap_on_a_phone(browser, sites, theme):
+    outdir = sites(theme)
+    page_path = min(
+        (path for path in outdir.glob("*.html") if "httpstatus-entry" in path.read_text()),
+        key=lambda path: path.stat().st_size,
+    )
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(page_path.as_uri())
+        entry = page.locator(".httpstatus-entry").first
+        # A long URL or header name, as data files contain.
+        page.evaluate("""() => {
+            document.querySelector('.httpstatus-entry dl.field-list dd p').textContent =
+                'https://api.example.org/v2/organisations/{organisation}/billing/subscriptions';
+        }""")
+        entry.scroll_into_view_if_needed()
+        # Where the text itself ends (a paragraph's box may stay narrow while its text overflows).
+        right = entry.locator("dl.field-list dd p").first.evaluate("""(p) => {
+            const range = document.createRange();
+            range.selectNodeContents(p);
+            return range.getBoundingClientRect().right;
+        }""")
+        assert right <= 376, (theme, right)
+    finally:
+        context.close()
