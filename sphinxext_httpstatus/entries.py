@@ -95,7 +95,6 @@ class EntryDirective(SphinxDirective):
             compare = render.code_xref(
                 other.code, _("(comparison)"), reftype="compare", target=f"{first} {second}"
             )
-            compare["classes"].append("httpstatus-compare-link")
             paragraph += [nodes.Text(" "), compare]
             items += nodes.list_item("", paragraph)
         return items
