@@ -98,7 +98,8 @@ Below
 def test_man_page_reads_references_as_plain_text(project):
     built = build(project(PAGE), "man")
     page = next(built.outdir.glob("*.1")).read_text(encoding="utf-8")
-    assert "See 429 Too Many Requests, 403 Forbidden and below" in page
+    # (How the :ref: after them looks is the man writer's business: italic in Sphinx 7.4.)
+    assert "See 429 Too Many Requests, 403 Forbidden and " in page
     assert "<#httpstatus" not in page
     assert "rfc6585" not in page  # the fallback link of 429 is not printed after it
     assert "Full advice" not in page
