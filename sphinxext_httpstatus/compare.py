@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
@@ -38,14 +39,15 @@ class HTTPCompare(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         catalog = catalog_for(self.env)
-        statuses = self.parse_codes(catalog)
+        statuses, rejected = self.parse_codes(catalog)
         if len(statuses) < 2:
-            warn(
-                "http-compare needs at least two known status codes; got %d",
-                len(statuses),
-                location=self.get_location(),
-                subtype="too-few-codes",
-            )
+            if not rejected:  # a rejected code was warned about already: one slip, one warning
+                warn(
+                    "http-compare needs at least two known status codes; got %d",
+                    len(statuses),
+                    location=self.get_location(),
+                    subtype="too-few-codes",
+                )
             return []
         rows, notes = self.parse_fields()
         anchor = self.make_anchor(statuses)
@@ -61,8 +63,10 @@ class HTTPCompare(SphinxDirective):
         container += self.build_notes(catalog, statuses, notes)
         return [container]
 
-    def parse_codes(self, catalog: Catalog) -> list[StatusCode]:
+    def parse_codes(self, catalog: Catalog) -> tuple[list[StatusCode], bool]:
+        """The known codes, in order, and whether any word was rejected (with its warning)."""
         statuses: list[StatusCode] = []
+        rejected = False
         for word in split_words(self.arguments[0] if self.arguments else ""):
             _code, status = check_code(word, catalog, self.get_location())
             if status is not None and status in statuses:
@@ -74,12 +78,27 @@ class HTTPCompare(SphinxDirective):
                 )
             elif status is not None:
                 statuses.append(status)
-        return statuses
+            else:
+                rejected = True
+        return statuses, rejected
 
     def parse_fields(self) -> tuple[list[str], list[str]]:
+        """Rows and notes from ``:fields:`` or ``httpstatus_compare_fields``.
+
+        Names are separated by spaces or commas, with ``-`` or ``_``. ``status`` (the header row,
+        always shown) is accepted, so ``:fields: status`` is a table of just the codes. An empty
+        option is a slip: warned, and the configured fields are used.
+        """
         configured = self.options.get("fields", self.config.httpstatus_compare_fields)
         if isinstance(configured, str):  # the option, or a config value given as one string
             configured = split_words(configured)
+            if not configured and "fields" in self.options:
+                warn(
+                    "http-compare: the :fields: option is empty; showing the configured fields",
+                    location=self.get_location(),
+                    subtype="bad-option",
+                )
+                configured = self.config.httpstatus_compare_fields
         words = [str(word).replace("-", "_") for word in configured]
         rows, notes = [], []
         for word in words:
@@ -110,8 +129,10 @@ class HTTPCompare(SphinxDirective):
         # column to a few letters, and gives HTML a stable layout.
         table = nodes.table(classes=["httpstatus-compare-table", "colwidths-given"])
         self.set_source_info(table)
+        # Codes only: with phrases, four codes made a caption longer than a phone's screen, and
+        # the header row right below names them anyway. The separator is translatable ("、").
         caption = self.options.get("caption") or _("Comparison: {codes}").format(
-            codes=", ".join(status.label for status in statuses)
+            codes=_(", ").join(str(status.code) for status in statuses)
         )
         title = nodes.title(caption, caption)
         title["translatable"] = "caption" in self.options
@@ -124,7 +145,9 @@ class HTTPCompare(SphinxDirective):
         head = nodes.thead()
         group += head
         head += self.row(
-            render.field_label("status"), [self.status_cell(status) for status in statuses]
+            render.field_label("status"),
+            [self.status_cell(status) for status in statuses],
+            scope="col",
         )
         body = nodes.tbody()
         group += body
@@ -138,11 +161,19 @@ class HTTPCompare(SphinxDirective):
         return table
 
     @staticmethod
-    def row(label: str, cells: list[list[nodes.Node]]) -> nodes.row:
+    def row(label: str, cells: list[list[nodes.Node]], scope: str = "row") -> nodes.row:
+        """A row: its label (a header cell for its row, or its column in the head), then cells.
+
+        Header cells carry an explicit ``scope``, so assistive technology never has to guess.
+        """
         row = nodes.row()
-        row += nodes.entry("", render.text_paragraph(label))
+        row += render.header_entry("", render.text_paragraph(label), scope=scope)
         for cell in cells:
-            row += nodes.entry("", *cell)
+            row += (
+                render.header_entry("", *cell, scope="col")
+                if scope == "col"
+                else nodes.entry("", *cell)
+            )
         return row
 
     @staticmethod
@@ -156,22 +187,15 @@ class HTTPCompare(SphinxDirective):
 
     @staticmethod
     def field_cell(status: StatusCode, field: str) -> list[nodes.Node]:
+        # No "Full advice" link here any more: the entry repeats this very text, and the header
+        # cell above already links to the entry when the project has one.
         if field == "spec":
+            if not (status.spec or status.spec_url):
+                return [render.missing_text()]
             paragraph = nodes.paragraph("", "", render.spec_reference(status))
             paragraph["translatable"] = False
             return [paragraph]
-        cell: list[nodes.Node] = [render.text_paragraph(render.field_text(status, field))]
-        if field == "how_to_fix":
-            # Links on to the code's entry when the project has one; vanishes otherwise.
-            more = nodes.paragraph(
-                "",
-                "",
-                render.code_xref(status.code, _("Full advice"), reftype="advice"),
-                classes=["httpstatus-more"],
-            )
-            more["translatable"] = False
-            cell.append(more)
-        return cell
+        return [render.field_paragraph(status, field)]
 
     def build_notes(
         self, catalog: Catalog, statuses: list[StatusCode], notes: list[str]
@@ -181,21 +205,53 @@ class HTTPCompare(SphinxDirective):
         result: list[nodes.Node] = []
         for field in notes:
             index = NOTE_FIELDS.index(field)
+            shown = [(pair, text[index]) for pair, text in zip(pairs, texts, strict=True)]
+            shown = [(pair, text) for pair, text in shown if text]
+            if not shown:  # nothing written for it (see render.pair_texts): no empty heading
+                continue
+            # A real heading in HTML (its level set by NoteHeadingLevels); still a rubric, so it
+            # stays out of the toctree.
             heading = nodes.rubric(
                 "", render.field_label(field), classes=["httpstatus-note-heading"]
             )
             heading["translatable"] = False
             result.append(heading)
             if len(pairs) == 1:
-                result.append(render.text_paragraph(texts[0][index]))
+                result.append(render.text_paragraph(shown[0][1]))
                 continue
             items = nodes.bullet_list(classes=["httpstatus-pair-notes"])
-            for (first, second), pair_text in zip(pairs, texts, strict=False):
+            for (first, second), pair_text in shown:
                 pair = _("{first} and {second}:").format(first=first.label, second=second.label)
                 paragraph = render.text_paragraph("")
                 paragraph.children = []
                 paragraph += nodes.strong(pair, pair)
-                paragraph += nodes.Text(" " + pair_text[index])
+                paragraph += nodes.Text(" " + pair_text)
                 items += nodes.list_item("", paragraph)
             result.append(items)
         return result
+
+
+class NoteHeadingLevels(SphinxTransform):
+    """Make "Key difference" and "When to use which" real headings, one level below their section.
+
+    Sphinx renders a rubric with ``heading-level`` as ``<h2>``...``<h6>``, so screen reader users
+    can jump to the notes. Set here, once the document's sections exist (a directive cannot know
+    its depth under MyST).
+    """
+
+    default_priority = 500
+
+    def apply(self, **kwargs: object) -> None:
+        for rubric in self.document.findall(nodes.rubric):
+            if "httpstatus-note-heading" in rubric["classes"]:
+                depth = sum(
+                    1 for ancestor in _ancestors(rubric) if isinstance(ancestor, nodes.section)
+                )
+                rubric["heading-level"] = min(depth + 1, 6)
+
+
+def _ancestors(node: nodes.Node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent

@@ -19,7 +19,7 @@ from .compare import split_words
 from .domain import advice_anchor, entry_anchor
 from .i18n import _
 from .status_usage import returned_by_field
-from .usage import catalog_for, check_code
+from .usage import catalog_for, check_code, warn
 
 ENTRY_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix")
 
@@ -33,7 +33,7 @@ class EntryDirective(SphinxDirective):
         domain = self.env.get_domain("httpstatus")
         index = "no-index" in self.options or "noindex" in self.options
         signature = addnodes.desc_signature("", "", classes=["sig", "sig-object"])
-        signature += addnodes.desc_name(status.label, status.label)
+        signature += render.keep_quotes(addnodes.desc_name(status.label, status.label))
         signature["translatable"] = False
         result: list[nodes.Node] = []
         if not index and domain.note_entry(status.code, self.env.docname, signature):
@@ -64,7 +64,10 @@ class EntryDirective(SphinxDirective):
         if note:
             fields += field(_("Registry"), [render.text_paragraph(note)])
         for name in ENTRY_FIELDS:
-            body: list[nodes.Node] = [render.text_paragraph(render.field_text(status, name))]
+            text = render.field_text(status, name)
+            if not text:  # a project's code with only a phrase: leave the field out
+                continue
+            body: list[nodes.Node] = [render.text_paragraph(text)]
             if name == "how_to_fix" and indexed:
                 body.insert(0, nodes.target("", "", ids=[advice_anchor(status.code)]))
             fields += field(render.field_label(name), body)
@@ -88,9 +91,11 @@ class EntryDirective(SphinxDirective):
             paragraph = nodes.paragraph("", "", render.status_xref(other))
             paragraph["translatable"] = False
             first, second = sorted((status.code, other.code))
-            # Links to a comparison of the two codes when the project has one; vanishes otherwise.
+            # Links to a comparison of the two codes when the project has one; vanishes otherwise,
+            # parentheses included (they are part of the link text), so "412 Precondition Failed
+            # (comparison)" never reads as one link.
             compare = render.code_xref(
-                other.code, _("comparison"), reftype="compare", target=f"{first} {second}"
+                other.code, _("(comparison)"), reftype="compare", target=f"{first} {second}"
             )
             paragraph += [nodes.Text(" "), compare]
             items += nodes.list_item("", paragraph)
@@ -123,27 +128,39 @@ class HTTPStatus(EntryDirective):
         return self.build_entry(catalog, status, body)
 
 
-def class_digits(argument: str) -> list[int]:
-    """``"4xx 5xx"`` -> [4, 5]; raises ValueError (reported by docutils) for anything else."""
-    digits = []
-    for word in split_words(argument):
-        word = word.lower()
-        if len(word) != 3 or word[0] not in "12345" or word[1:] != "xx":
-            raise ValueError(f"{word!r} is not a status class; use 1xx, 2xx, 3xx, 4xx or 5xx")
-        digits.append(int(word[0]))
-    return digits
+CLASS_WORDS = {f"{digit}xx": digit for digit in range(1, 6)}
 
 
 class HTTPStatusCatalog(EntryDirective):
-    """``.. http-status-catalog::`` with optional ``:classes: 4xx 5xx`` / ``:codes: 401 403``."""
+    """``.. http-status-catalog::`` with optional ``:classes: 4xx 5xx`` / ``:codes: 401 403``.
+
+    Both filters together keep the codes that pass both; a listed code outside the listed classes
+    is warned about rather than dropped silently.
+    """
 
     option_spec: ClassVar[dict] = {
-        "classes": class_digits,
+        # Parsed in run(): a bad value is our own located warning, and the rest still renders.
+        "classes": directives.unchanged,
         "codes": directives.unchanged,
         "no-index": directives.flag,
         "noindex": directives.flag,
         "class": directives.class_option,
     }
+
+    def class_digits(self) -> set[int]:
+        digits = set()
+        for word in split_words(self.options.get("classes", "")):
+            digit = CLASS_WORDS.get(word.lower())
+            if digit is None:
+                warn(
+                    "http-status-catalog: %r is not a status class; use 1xx, 2xx, 3xx, 4xx or 5xx",
+                    word,
+                    location=self.get_location(),
+                    subtype="bad-option",
+                )
+            else:
+                digits.add(digit)
+        return digits
 
     def run(self) -> list[nodes.Node]:
         catalog = catalog_for(self.env)
@@ -152,9 +169,18 @@ class HTTPStatusCatalog(EntryDirective):
             code, status = check_code(word, catalog, self.get_location())
             if status is not None:
                 wanted.add(code)
-        if "codes" in self.options and not wanted:
-            return []
-        statuses = catalog.select(frozenset(self.options.get("classes", ())), frozenset(wanted))
+        classes = self.class_digits()
+        if ("codes" in self.options and not wanted) or ("classes" in self.options and not classes):
+            return []  # every value was wrong (and warned about): not the whole catalog instead
+        for code in sorted(wanted):
+            if classes and code // 100 not in classes:
+                warn(
+                    "http-status-catalog: %s is not in the listed :classes:, so it is left out",
+                    code,
+                    location=self.get_location(),
+                    subtype="bad-option",
+                )
+        statuses = catalog.select(frozenset(classes), frozenset(wanted))
         container = nodes.container(classes=["httpstatus-catalog"])
         for status in statuses:
             container += self.build_entry(catalog, status)

@@ -57,26 +57,33 @@ def _compile_project_catalog(directory: Path, language: str) -> None:
 def init_translator(language: str | None, project_locale_dirs: Iterable[Path]) -> None:
     """Register our catalog for ``language``: the project's own catalogs first, then ours.
 
+    English has no catalog of ours (the messages are English), but a project's own
+    ``<locale_dir>/en/LC_MESSAGES/sphinxext_httpstatus.po`` still applies, so an English project
+    can reword "Key difference" or a catalog text the same way a translated one does.
+
     We build the chain from fresh ``GNUTranslations`` objects instead of ``sphinx.locale.init``:
     that one adds fallbacks to the objects cached by :mod:`gettext`, so two builds in one process
     (a test run, a docs server) would leak one project's translations into the next.
     """
     translator: gettext.NullTranslations | None = None
-    if language and language != "en":
-        directories = [*project_locale_dirs, PACKAGE_LOCALE_DIR]
-        for directory in project_locale_dirs:
-            _compile_project_catalog(directory, language)
-        for directory in directories:
-            for mo_path in _catalog_files(directory, language):
-                try:
-                    with open(mo_path, "rb") as mo_file:
-                        found = gettext.GNUTranslations(mo_file)
-                except (OSError, gettext.error) as exc:
-                    warn("cannot load %s: %s", mo_path, exc, location=None, subtype="i18n")
-                    continue
-                if translator is None:
-                    translator = found
-                else:
-                    translator.add_fallback(found)
+    language = language or "en"
+    project_locale_dirs = list(project_locale_dirs)
+    directories = [*project_locale_dirs]
+    if language != "en":
+        directories.append(PACKAGE_LOCALE_DIR)
+    for directory in project_locale_dirs:
+        _compile_project_catalog(directory, language)
+    for directory in directories:
+        for mo_path in _catalog_files(directory, language):
+            try:
+                with open(mo_path, "rb") as mo_file:
+                    found = gettext.GNUTranslations(mo_file)
+            except (OSError, gettext.error) as exc:
+                warn("cannot load %s: %s", mo_path, exc, location=None, subtype="i18n")
+                continue
+            if translator is None:
+                translator = found
+            else:
+                translator.add_fallback(found)
     # An unsupported language simply finds nothing and falls back to English.
     locale.translators["general", CATALOG] = translator or gettext.NullTranslations()

@@ -59,13 +59,21 @@ def field_label(name: str) -> str:
 
 
 def summary(status: StatusCode) -> str:
-    """The one-line meaning, falling back to the description for codes a project added."""
-    return _(status.summary or status.description) or status.phrase
+    """The one-line meaning, falling back to the description; "" when neither is known.
+
+    Never the phrase: "470 Good Code means: Good Code" tells a reader nothing.
+    """
+    return _(status.summary or status.description)
 
 
 def tooltip_text(status: StatusCode) -> str:
+    meaning = summary(status)
+    if not meaning:  # a project's code with only a phrase, or a code from an inventory
+        return _("{status} ({class_name})").format(
+            status=status.label, class_name=class_name(status)
+        )
     return _("{status} ({class_name}): {summary}").format(
-        status=status.label, class_name=class_name(status), summary=summary(status)
+        status=status.label, class_name=class_name(status), summary=meaning
     )
 
 
@@ -80,11 +88,54 @@ def registry_note(status: StatusCode) -> str:
     return ""
 
 
+#: What a cell shows for a text the data does not have: a deliberate mark, not an empty cell.
+MISSING_TEXT = "\N{EM DASH}"
+
+
+def keep_quotes(node: nodes.Element) -> nodes.Element:
+    """Keep SmartQuotes away: labels and data texts read as written, in every place they show.
+
+    Without it "418 I'm a Teapot" got a curly apostrophe in references and a straight one in the
+    entry heading (desc_name is never smart-quoted).
+    """
+    node["support_smartquotes"] = False
+    return node
+
+
 def text_paragraph(text: str, classes: list[str] | None = None) -> nodes.paragraph:
     """A paragraph of generated text; marked so the gettext builder does not extract it."""
     paragraph = nodes.paragraph("", "", nodes.Text(text), classes=classes or [])
     paragraph["translatable"] = False
-    return paragraph
+    return keep_quotes(paragraph)
+
+
+def missing_text() -> nodes.paragraph:
+    """The mark for a field the data leaves empty (e.g. a project's code with only a phrase)."""
+    return text_paragraph(MISSING_TEXT, ["httpstatus-missing"])
+
+
+def text_or_missing(text: str) -> nodes.paragraph:
+    return text_paragraph(text) if text else missing_text()
+
+
+class header_entry(nodes.entry):  # noqa: N801 - docutils node classes are lower case
+    """A table header cell that says what it heads (``scope="col"`` or ``scope="row"``).
+
+    Other builders render it as the plain ``entry`` it is (Sphinx dispatches visitors along the
+    class hierarchy); HTML adds the ``scope`` through :func:`visit_header_entry`.
+    """
+
+
+def visit_header_entry(translator: nodes.NodeVisitor, node: header_entry) -> None:
+    translator.visit_entry(node)
+    # docutils writes the start tag without a way to pass extra attributes: add ours to it.
+    start = translator.body[-1]
+    if start.startswith("<th") and node.get("scope") in ("col", "row"):
+        translator.body[-1] = f'<th scope="{node["scope"]}"' + start[len("<th") :]
+
+
+def depart_header_entry(translator: nodes.NodeVisitor, node: header_entry) -> None:
+    translator.depart_entry(node)
 
 
 def code_xref(
@@ -96,7 +147,7 @@ def code_xref(
     explicit: bool = False,
 ) -> addnodes.pending_xref:
     """A reference into our domain ("advice" and "compare" ones vanish unresolved: resolve.py)."""
-    inner = nodes.inline(text, text, classes=list(XREF_CLASSES))
+    inner = keep_quotes(nodes.inline(text, text, classes=list(XREF_CLASSES)))
     xref = addnodes.pending_xref(
         "",
         inner,
@@ -121,14 +172,23 @@ def spec_reference(status: StatusCode) -> nodes.Node:
 
 
 def field_text(status: StatusCode, name: str) -> str:
-    """The translated text of a text field, or the class name for ``class``."""
+    """The translated text of a text field, or the class name for ``class``; "" when missing."""
     if name == "class":
         return class_name(status)
     return _(getattr(status, name))
 
 
+def field_paragraph(status: StatusCode, name: str) -> nodes.paragraph:
+    return text_or_missing(field_text(status, name))
+
+
 def pair_texts(catalog: Catalog, first: StatusCode, second: StatusCode) -> tuple[str, str]:
-    """Key difference and when to use which: the curated note, or one generated from meanings."""
+    """Key difference and when to use which: the curated note, or a generated key difference.
+
+    A generated note only restates what the data says about each code, so it is given once:
+    "When to use which" stays empty ("") unless a note was written for the pair, instead of
+    repeating the same sentences under a second heading.
+    """
     note = catalog.pair(first.code, second.code)
     key_difference = _(note.key_difference) if note else ""
     when_to_use = _(note.when_to_use_which) if note else ""
@@ -154,14 +214,8 @@ def pair_texts(catalog: Catalog, first: StatusCode, second: StatusCode) -> tuple
                         status=status.label, summary=summary(status)
                     )
                     for status in (first, second)
+                    if summary(status)
                 ),
             ]
-        )
-    if not when_to_use:
-        when_to_use = " ".join(
-            _("Use {status} when this is what happened: {summary}").format(
-                status=status.label, summary=summary(status)
-            )
-            for status in (first, second)
         )
     return key_difference, when_to_use

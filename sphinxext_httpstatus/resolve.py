@@ -18,9 +18,13 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
 from .catalog import StatusCode
 from .render import code_xref
+from .usage import parse_code
+
+logger = logging.getLogger(__name__)
 
 #: Before intersphinx's own handler (500): we call intersphinx ourselves so that what it finds
 #: gets our tooltip too.
@@ -108,3 +112,29 @@ class ResolveStatusReferences(SphinxPostTransform):
             )
             if found is not None:
                 node.replace_self(found)
+
+
+def warn_missing(app: Sphinx, domain: object, node: pending_xref) -> bool | None:
+    """``warn-missing-reference`` (nitpicky only): say why a known code has no target.
+
+    Sphinx's own "reference target not found: 460" gives no hint; a project code without an
+    entry and without ``spec_url`` is the usual reason. Same type and subtype as Sphinx's warning,
+    so ``nitpick_ignore`` and ``suppress_warnings = ["ref.code"]`` treat it alike.
+    """
+    if node.get("refdomain") != "httpstatus" or node.get("reftype") != "code":
+        return None
+    code = parse_code(node["reftarget"])
+    httpstatus = app.env.get_domain("httpstatus")
+    if code is None or code not in httpstatus.get_catalog():
+        return None
+    logger.warning(
+        "httpstatus:code reference target not found: %s (the project has no entry for it and "
+        "httpstatus_fallback_url gives no link; add '.. http-status:: %s', or a spec_url in "
+        "the data file)",
+        code,
+        code,
+        location=node,
+        type="ref",
+        subtype="code",
+    )
+    return True

@@ -11,7 +11,7 @@ from docutils.nodes import Node, system_message
 from docutils.utils import unescape
 from sphinx.roles import XRefRole
 
-from .render import XREF_CLASSES, code_xref
+from .render import XREF_CLASSES, code_xref, keep_quotes
 from .usage import catalog_for, check_code, check_phrase, split_phrase
 
 
@@ -39,7 +39,7 @@ class HTTPCodeRole(XRefRole):
         explicit = self.has_explicit_title and not self.disabled
         text = self.title if explicit else (status.label if status else written)
         if code is None or self.disabled:
-            return [nodes.inline(self.rawtext, text, classes=XREF_CLASSES)], []
+            return [keep_quotes(nodes.inline(self.rawtext, text, classes=XREF_CLASSES))], []
         self.env.get_domain("httpstatus").note_references(self.env.docname, [code])
         xref = code_xref(code, text, explicit=explicit)
         xref.rawsource = self.rawtext

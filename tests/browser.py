@@ -8,6 +8,13 @@ import shutil
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+#: Short name -> the theme's html_theme value (and module, for importorskip).
+THEMES = {
+    "alabaster": "alabaster",
+    "furo": "furo",
+    "rtd": "sphinx_rtd_theme",
+    "pydata": "pydata_sphinx_theme",
+}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

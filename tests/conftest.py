@@ -31,13 +31,59 @@ def browser():
         yield instance
 
 
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory):
+    """The guide (example_docs) built once per theme, on first use, shared by browser tests."""
+    import shutil
+    import subprocess
+    import sys
+
+    from browser import THEMES
+
+    built: dict[str, Path] = {}
+
+    def site(theme: str) -> Path:
+        if theme not in built:
+            pytest.importorskip(THEMES[theme])
+            srcdir = tmp_path_factory.mktemp(theme) / "docs"
+            shutil.copytree(
+                Path(__file__).parent.parent / "example_docs",
+                srcdir,
+                ignore=shutil.ignore_patterns("_build", "*.mo"),
+            )
+            outdir = srcdir / "_build" / "html"
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "sphinx",
+                    "-b",
+                    "html",
+                    "-q",
+                    "-D",
+                    f"html_theme={THEMES[theme]}",
+                    str(srcdir),
+                    str(outdir),
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert result.returncode == 0, result.stderr
+            built[theme] = outdir
+        return built[theme]
+
+    return site
+
+
 class Built:
     """A finished build: where it went and what it said."""
 
-    def __init__(self, app: SphinxTestApp, warnings: str) -> None:
+    def __init__(self, app: SphinxTestApp, warnings: str, status: str = "") -> None:
         self.app = app
         self.outdir = Path(app.outdir)
         self.warnings = warnings
+        self.status = status
 
     def read(self, name: str) -> str:
         return (self.outdir / name).read_text(encoding="utf-8")
@@ -57,7 +103,7 @@ def build(
     **confoverrides: object,
 ) -> Built:
     """Build ``srcdir`` with ``builder``; returns the output and the warnings as text."""
-    warning = io.StringIO()
+    warning, status = io.StringIO(), io.StringIO()
     # Sphinx 7.4 does not show "[type.subtype]" after warnings unless asked to.
     confoverrides.setdefault("show_warning_types", True)
     app = SphinxTestApp(
@@ -65,7 +111,7 @@ def build(
         srcdir=srcdir,
         builddir=builddir or srcdir / "_build",
         confoverrides=confoverrides,
-        status=io.StringIO(),
+        status=status,
         warning=warning,
         freshenv=freshenv,
         parallel=parallel,
@@ -74,7 +120,7 @@ def build(
         app.build()
     finally:
         app.cleanup()
-    return Built(app, strip_ansi(warning.getvalue()))
+    return Built(app, strip_ansi(warning.getvalue()), strip_ansi(status.getvalue()))
 
 
 @pytest.fixture

@@ -123,7 +123,7 @@ def test_pdf_compiles_with_fitting_tables_and_links(docs, tmp_path):
             if "/D" in action:
                 destinations.add(str(action["/D"]))
     assert "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4" in uris
-    # Status references and "Full advice" links jump into the catalog chapter's pages.
+    # Status references and related-code links jump into the catalog chapter's pages.
     assert len(destinations) >= 20
     assert destinations <= set(reader.named_destinations), destinations - set(
         reader.named_destinations

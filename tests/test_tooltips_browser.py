@@ -96,3 +96,59 @@ def test_without_javascript_the_title_carries_the_meaning(browser, example_html)
     title = reference(page, "304 Not Modified").get_attribute("title")
     assert title.startswith("304 Not Modified (3xx Redirection): ")
     context.close()
+
+
+@pytest.fixture(scope="module")
+def two_links_html(tmp_path_factory) -> Path:
+    srcdir = tmp_path_factory.mktemp("two-links")
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinxext_httpstatus"]\nproject = "Two"\n', encoding="utf-8"
+    )
+    (srcdir / "index.rst").write_text(
+        "Two\n===\n\nFirst :httpcode:`404` here.\n\n"
+        + "Filler.\n\n" * 3
+        + "Then :httpcode:`503`.\n",
+        encoding="utf-8",
+    )
+    return build(srcdir, "html").outdir
+
+
+def test_focus_and_hover_keep_their_own_descriptions(browser, two_links_html):
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto((two_links_html / "index.html").as_uri())
+        focused, hovered = reference(page, "404 Not Found"), reference(page, "503 Service")
+        tip = tooltip(page)
+        focused.focus()
+        tip.wait_for(state="visible")
+        assert tip.inner_text().startswith("404 Not Found")
+        # Hovering another link shows its text; only that link is described by the tooltip.
+        hovered.hover()
+        page.wait_for_function(
+            "document.getElementById('httpstatus-tooltip').textContent.startsWith('503')"
+        )
+        assert hovered.get_attribute("aria-describedby") == "httpstatus-tooltip"
+        assert focused.get_attribute("aria-describedby") is None
+        # The pointer leaves: the focused link gets its own text and description back.
+        page.mouse.move(1050, 780)
+        page.wait_for_function(
+            "document.getElementById('httpstatus-tooltip').textContent.startsWith('404')"
+        )
+        assert tip.is_visible()
+        assert focused.get_attribute("aria-describedby") == "httpstatus-tooltip"
+        assert hovered.get_attribute("aria-describedby") is None
+        assert page.evaluate("document.activeElement.textContent") == "404 Not Found"
+        # Inside the main landmark (axe's "region" rule), and next to the link it describes.
+        assert page.evaluate(
+            "!!document.getElementById('httpstatus-tooltip').closest('main, [role=main]')"
+        )
+        link_box, tip_box = focused.bounding_box(), tip.bounding_box()
+        assert abs(tip_box["x"] - link_box["x"]) < 2
+        assert 0 < tip_box["y"] - (link_box["y"] + link_box["height"]) < 12
+        # Blur: nothing is focused or hovered any more, so the tooltip goes.
+        page.evaluate("document.activeElement.blur()")
+        tip.wait_for(state="hidden")
+        assert focused.get_attribute("aria-describedby") is None
+    finally:
+        context.close()

@@ -1,0 +1,57 @@
+"""The stylesheet and script, on the pages that show our output and nowhere else.
+
+The files are copied into ``_static`` by us instead of being added to ``html_static_path``:
+changing the user's configuration made Sphinx report "The configuration has changed" on every
+rebuild. They are linked per page, the way ``sphinx.ext.mathjax`` does it, so a page without a
+status code loads nothing extra; ``app.set_html_assets_policy("always")`` restores every page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+STATIC_DIR = Path(__file__).parent / "static"
+STYLESHEET = "httpstatus.css"
+SCRIPT = "httpstatus.js"
+
+
+def copy_static_files(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: put our two files into the build's ``_static`` (no pages)."""
+    if app.builder.format == "html":
+        destination = Path(app.outdir, "_static")
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in (STYLESHEET, SCRIPT):
+            shutil.copyfile(STATIC_DIR / name, destination / name)
+    return []
+
+
+def _ours(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and any(
+        name.startswith("httpstatus") for name in node.get("classes", ())
+    )
+
+
+def _has_references(doctree: nodes.document) -> bool:
+    return any("httpstatus-ref" in node["classes"] for node in doctree.findall(nodes.reference))
+
+
+def add_page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: link the files from this page if it shows anything of ours."""
+    if app.builder.format != "html":
+        return
+    always = app.registry.html_assets_policy == "always"
+    if not always and not (
+        isinstance(doctree, nodes.document) and doctree.next_node(_ours) is not None
+    ):
+        return
+    builder: Any = app.builder
+    builder.add_css_file(STYLESHEET)
+    if app.config.httpstatus_tooltips and (always or _has_references(doctree)):
+        builder.add_js_file(SCRIPT, loading_method="defer")
