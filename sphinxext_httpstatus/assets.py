@@ -15,6 +15,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .codeblocks import http_example
+
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "httpstatus.css"
 SCRIPT = "httpstatus.js"
@@ -31,13 +33,17 @@ def copy_static_files(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
 
 
 def _ours(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and any(
-        name.startswith("httpstatus") for name in node.get("classes", ())
+    return isinstance(node, http_example) or (
+        isinstance(node, nodes.Element)
+        and any(name.startswith("httpstatus") for name in node.get("classes", ()))
     )
 
 
 def _has_references(doctree: nodes.document) -> bool:
-    return any("httpstatus-ref" in node["classes"] for node in doctree.findall(nodes.reference))
+    """Links with a tooltip: status references, and the status lines of HTTP examples."""
+    return doctree.next_node(http_example) is not None or any(
+        "httpstatus-ref" in node["classes"] for node in doctree.findall(nodes.reference)
+    )
 
 
 def add_page_assets(

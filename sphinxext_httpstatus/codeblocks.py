@@ -28,6 +28,11 @@ _HIGHLIGHTED_STATUS = re.compile(r"HTTP/\d(?:\.\d)? +([1-5]\d\d)(?![0-9])")
 _HTML_TOKEN = re.compile(r"<[^>]*>|&[#\w]+;|[^<&]+")
 
 
+def is_http_block(block: nodes.Element) -> bool:
+    """A literal block highlighted as HTTP (Pygments' lexer names are case-insensitive)."""
+    return str(block.get("language", "")).lower() == "http"
+
+
 class http_example(nodes.literal_block):  # noqa: N801 - docutils node classes are lower case
     """An ``http`` literal block whose status lines have targets (``links``: code -> start tag).
 
@@ -48,7 +53,7 @@ class LinkStatusLines(SphinxPostTransform):
         domain = self.env.get_domain("httpstatus")
         catalog = domain.get_catalog()
         for block in list(self.document.findall(nodes.literal_block)):
-            if block.get("language") != "http" or isinstance(block, http_example):
+            if not is_http_block(block) or isinstance(block, http_example):
                 continue
             text = block.astext()
             if block.rawsource != text:  # a parsed literal: Sphinx does not highlight it

@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from .codeblocks import STATUS_LINE
+from .codeblocks import STATUS_LINE, is_http_block
 from .usage import warn
 
 #: Set by the role on what it makes for a doc field (see ``roles.py``): the code written there.
@@ -118,7 +118,7 @@ def check_examples(desc: addnodes.desc, statuses: list[EndpointStatus]) -> None:
         return  # an endpoint without status fields says nothing an example could contradict
     content = next(child for child in desc.children if isinstance(child, addnodes.desc_content))
     for block in _own_nodes(content, nodes.literal_block):
-        if block.get("language") != "http":
+        if not is_http_block(block):
             continue
         for match in STATUS_LINE.finditer(block.astext()):
             code = int(match.group(1))

@@ -148,24 +148,28 @@ def test_code_blocks_keep_their_text_and_highlighting(project):
         "   HTTP/2 429\n   Retry-After: 30\n\n"
         ".. code-block:: http\n   :linenos:\n   :emphasize-lines: 1\n\n"
         "   HTTP/1.1 403 Forbidden\n   Content-Type: text/plain\n\n"
+        ".. code-block:: HTTP\n\n   HTTP/1.1 401 Unauthorized\n\n"
         ".. code-block:: text\n\n   HTTP/1.1 404 Not Found\n\n"
         "::\n\n   HTTP/1.1 404 Not Found\n"
     )
     srcdir = project(page)
     on = build(srcdir).read("index.html")
     off = build(srcdir, httpstatus_code_blocks=False).read("index.html")
+    # The language name is case-insensitive, as in Pygments (OctoPrint writes "HTTP").
     assert [link["text"] for link in links(on) if "httpstatus-ref" in link.get("class", "")] == [
         "429",
         "403",
+        "401",
     ]
     tip = next(link for link in links(on) if link["text"] == "429")
     assert tip["title"].startswith("429 Too Many Requests (4xx Client Error): ")
     # Take the links away and the page is what it was: same text, same highlighting. So a copy
     # button, which copies the block's text, copies the same characters.
+    # (The head differs: only the page with links loads the tooltip's script and stylesheet.)
     unlinked = re.sub(r'<a class="httpstatus-ref[^>]*>(\d{3})</a>', r"\1", on)
-    assert unlinked == off
+    assert unlinked[unlinked.index("<body") :] == off[off.index("<body") :]
     # Blocks in other languages, and literal blocks of the default language, are left alone.
-    assert on.count("httpstatus-ref") == 2
+    assert on.count("httpstatus-ref") == 3
 
 
 def test_myst_http_fence(project):
@@ -315,3 +319,10 @@ def test_httpdomain_still_has_what_we_replace():
     assert fields["statuscode"].rolename == "statuscode"
     assert {"statuscode", "status", "code"} <= set(fields["statuscode"].names)
     assert HTTP_STATUS_CODES[422] == "Unprocessable Entity"
+
+
+def test_page_with_only_an_example_gets_the_tooltip_script(project):
+    srcdir = project("Page\n====\n\n.. code-block:: http\n\n   HTTP/1.1 403 Forbidden\n")
+    html = build(srcdir).read("index.html")
+    assert "_static/httpstatus.js" in html
+    assert "_static/httpstatus.css" in html
