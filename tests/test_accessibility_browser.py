@@ -10,7 +10,6 @@ fails too, so the list stays true.
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 import pytest
