@@ -60,6 +60,8 @@ class HTTPStatusDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._tooltips: dict[int, str | None] = {}
+        #: Pair of codes -> first comparison showing both; built on first use while writing.
+        self._pair_index: dict[frozenset[int], tuple[str, str]] | None = None
 
     def use_catalog(self, catalog: Catalog, data_files: tuple[str, ...]) -> None:
         self.catalog = catalog
@@ -97,6 +99,7 @@ class HTTPStatusDomain(Domain):
 
     def note_comparison(self, codes: Iterable[int], docname: str, anchor: str) -> None:
         self.comparisons[docname, anchor] = tuple(codes)
+        self._pair_index = None
 
     def note_references(self, docname: str, codes: Iterable[int]) -> None:
         self.data["references"].setdefault(docname, set()).update(codes)
@@ -128,6 +131,7 @@ class HTTPStatusDomain(Domain):
         self.data["references"].pop(docname, None)
         self.data["endpoints"].pop(docname, None)
         self.data["usage"].discard(docname)
+        self._pair_index = None
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
         for code, (docname, anchor) in otherdata["entries"].items():
@@ -151,14 +155,24 @@ class HTTPStatusDomain(Domain):
             if docname in docnames:
                 self.data["endpoints"][docname] = statuses
         self.data["usage"].update(otherdata["usage"] & docnames)
+        self._pair_index = None
 
     def find_comparison(self, first: int, second: int) -> tuple[str, str] | None:
-        """The first comparison (in document order) that shows both codes."""
-        for key in sorted(self.comparisons):
-            codes = self.comparisons[key]
-            if first in codes and second in codes:
-                return key
-        return None
+        """The first comparison (in document order) that shows both codes.
+
+        Looked up for every "(comparison)" link of every entry, so the pairs are indexed once
+        instead of sorting and scanning every comparison per lookup.
+        """
+        if self._pair_index is None:
+            index: dict[frozenset[int], tuple[str, str]] = {}
+            for key in sorted(self.comparisons):
+                codes = self.comparisons[key]
+                for one in codes:
+                    for other in codes:
+                        if one != other:
+                            index.setdefault(frozenset((one, other)), key)
+            self._pair_index = index
+        return self._pair_index.get(frozenset((first, second)))
 
     def tooltip(self, code: int) -> str | None:
         """The hover text for a code, built once per build (the language cannot change)."""
