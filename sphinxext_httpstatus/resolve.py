@@ -13,13 +13,15 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .usage import httpstatus_domain
+
 #: Before intersphinx's own handler (500): we call intersphinx ourselves so that what it finds
 #: gets our tooltip too.
 PRIORITY = 400
 
 
 def resolve_missing(
-    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
 ) -> nodes.Node | None:
     if node.get("refdomain") != "httpstatus":
         return None
@@ -28,7 +30,7 @@ def resolve_missing(
 
         found = missing_reference(app, env, node, contnode)
         if found is not None:
-            return env.get_domain("httpstatus").decorate(found, node["reftarget"])
+            return httpstatus_domain(env).decorate(found, node["reftarget"])
     if node.get("reftype") in ("advice", "compare"):
         # Optional links ("Full advice", "comparison") simply disappear without a target.
         return nodes.inline()

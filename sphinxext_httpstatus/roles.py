@@ -12,7 +12,7 @@ from docutils.utils import unescape
 from sphinx.roles import XRefRole
 
 from .render import XREF_CLASSES, code_xref
-from .usage import catalog_for, check_code
+from .usage import catalog_for, check_code, httpstatus_domain
 
 
 class HTTPCodeRole(XRefRole):
@@ -25,7 +25,7 @@ class HTTPCodeRole(XRefRole):
         text = self.title if explicit else (status.label if status else target)
         if code is None or self.disabled:
             return [nodes.inline(self.rawtext, text, classes=XREF_CLASSES)], []
-        self.env.get_domain("httpstatus").note_references(self.env.docname, [code])
+        httpstatus_domain(self.env).note_references(self.env.docname, [code])
         xref = code_xref(code, text, explicit=explicit)
         xref.rawsource = self.rawtext
         xref["refdoc"] = self.env.docname

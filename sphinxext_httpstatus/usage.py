@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from docutils.nodes import Node
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
@@ -11,11 +12,15 @@ from .loader import CODE_RANGE
 
 if TYPE_CHECKING:
     from .catalog import Catalog, StatusCode
+    from .domain import HTTPStatusDomain
 
 logger = logging.getLogger(__name__)
 
+#: Where a warning points: a node, "docname:line", (docname, line) or nowhere.
+Location = str | tuple[str | None, int | None] | Node | None
 
-def warn(message: str, *args: object, location: object, subtype: str) -> None:
+
+def warn(message: str, *args: object, location: Location, subtype: str) -> None:
     """A located warning that ``suppress_warnings = ["httpstatus.<subtype>"]`` can silence."""
     logger.warning(message, *args, location=location, type="httpstatus", subtype=subtype)
 
@@ -28,20 +33,25 @@ def parse_code(text: str) -> int | None:
     return None
 
 
+def httpstatus_domain(env: BuildEnvironment) -> HTTPStatusDomain:
+    """The build's domain with its own type (``env.get_domain`` only knows the base class)."""
+    return cast("HTTPStatusDomain", env.get_domain("httpstatus"))
+
+
 def catalog_for(env: BuildEnvironment) -> Catalog:
     """The catalog of this build, and a note that the current document depends on its files.
 
     The dependency is what makes an edited data file re-read exactly the documents that use the
     extension, through Sphinx's own change tracking.
     """
-    domain = env.get_domain("httpstatus")
+    domain = httpstatus_domain(env)
     for path in domain.data_files:
         env.note_dependency(path)
     return domain.get_catalog()
 
 
 def check_code(
-    word: str, catalog: Catalog, location: object
+    word: str, catalog: Catalog, location: Location
 ) -> tuple[int | None, StatusCode | None]:
     """Parse a code written in a document, warning when it is malformed or not in the catalog."""
     code = parse_code(word)
