@@ -39,16 +39,18 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# Says what is missing and how to get it; in CI (CI=true) that is a failure, never a skip.
+# Says what is missing and how to get it: $(call missing_python,VERSIONS,VARIABLE).
+# In CI (CI=true) that is a failure, never a skip.
 define missing_python
-	@echo "*** make $@: no Python $(1) found (looked for python$(1) on PATH and in pyenv's versions)."
-	@echo "*** Install one, e.g. 'pyenv install $(1)', or name one: make $@ $(2)=/path/to/python$(1)"
+	@echo "*** make $@: no Python $(subst $(space), or ,$(1)) found: looked for $(subst $(space), and ,$(addprefix python,$(1))) on PATH and in pyenv's versions (pyenv root)."
+	@echo "*** Install it, e.g. 'pyenv install $(firstword $(1))' or your system's python$(firstword $(1)) package, or name one: make test $(2)=/path/to/python$(firstword $(1))"
 endef
+space := $(subst ,, )
 
 # The whole suite (browser and slow tests too) on the newest Sphinx, which needs Python 3.12+.
 test-newest: $(BIN)/.installed
 ifeq ($(NEWEST_PYTHON),)
-	$(call missing_python,3.13 or 3.12,NEWEST_PYTHON)
+	$(call missing_python,3.13 3.12,NEWEST_PYTHON)
 	@if [ "$$CI" = true ]; then exit 1; fi
 	@echo "*** Not in CI: running the whole suite with $(PYTHON) and the newest Sphinx it can install."
 	$(BIN)/python -m pytest

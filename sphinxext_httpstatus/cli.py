@@ -121,8 +121,21 @@ def _cut(word: str, width: int) -> tuple[str, str]:
     return word, ""
 
 
+# Bidirectional embeddings, overrides and isolates: they could reorder what the reader sees.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """Text from data files as harmless characters: no escape sequences reach the terminal."""
+    return "".join(
+        "\ufffd" if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS else char
+        for char in text
+    )
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Wrap at spaces; break words wider than a line anywhere (Chinese and Japanese have none)."""
+    text = printable(text)  # every text passes through here on its way out
     width = max(width, 1)
     lines: list[str] = []
     line = ""
@@ -243,10 +256,10 @@ def _stacked(table: list[tuple[str, list[Cell]]], out: Output) -> list[str]:
     """For terminals too narrow for side-by-side columns: one block per field."""
     statuses = table[0][1]
     lines: list[str] = []
-    for label, cells in table[1:]:
+    for label, cells in table:
         lines.append(out.bold(label))
         for status_cell, cell in zip(statuses, cells, strict=True):
-            text = f"{status_cell[0]}: {' '.join(cell)}"
+            text = " ".join(cell) if cell is status_cell else f"{status_cell[0]}: {' '.join(cell)}"
             wrapped = wrap(text, out.width - 2)
             lines += ["- " + wrapped[0], *("  " + line for line in wrapped[1:])]
         lines.append("")
@@ -337,7 +350,7 @@ def _show(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     _set_language(options.lang, options.locale_dir)
     catalog, problems = project_catalog(paths)
     for problem in problems:  # a build warns and goes on; so do we
-        print(f"{PROG}: warning: {problem}", file=stderr)
+        print(f"{PROG}: warning: {printable(str(problem))}", file=stderr)
     statuses = _parse_codes(options.codes, catalog)
     fields: list[str] = list(DEFAULT_FIELDS)
     if options.fields is not None:
@@ -366,7 +379,7 @@ def _check(argv: Sequence[str], stdout: TextIO) -> int:
     order = {data.path: index for index, data in enumerate(files)}
     problems.sort(key=lambda problem: (order.get(problem.path, len(order)), problem.line))
     for problem in problems:
-        print(problem, file=stdout)
+        print(printable(str(problem)), file=stdout)
     if not problems:
         print(
             f"checked {len(paths)} data file{'s' if len(paths) > 1 else ''}: no problems",

@@ -228,6 +228,19 @@ def test_problems_in_project_data_are_warnings(tmp_path, capsys, monkeypatch):
     assert f"sphinx-httpstatus: warning: {data}:3: codes.403.summry: unknown key" in err
 
 
+def test_data_cannot_send_escape_sequences_to_the_terminal(tmp_path, capsys, monkeypatch):
+    data = tmp_path / "codes.yaml"
+    data.write_text(
+        'codes:\n  403:\n    description: "Red \\e[31malert\\e]0;title\\a and \\u202eevil"\n',
+        encoding="utf-8",
+    )
+    for argv in (["403"], ["401", "403"], ["401", "403", "--fields", "description"]):
+        status, out, _err = run(capsys, monkeypatch, *argv, "--data", str(data))
+        assert status == 0
+        assert "\x1b" not in out and "\a" not in out and "\u202e" not in out
+        assert "Red \ufffd[31malert\ufffd]0;title\ufffd and \ufffdevil" in squash(out)
+
+
 # --- fitting the terminal -------------------------------------------------------------------------
 
 
