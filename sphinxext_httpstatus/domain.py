@@ -154,8 +154,8 @@ class HTTPStatusDomain(Domain):
         return reference
 
     def in_inventory(self, target: str) -> bool:
-        inventory = getattr(self.env, "intersphinx_inventory", None)
-        return bool(inventory) and target in (inventory or {}).get("httpstatus:code", {})
+        inventory = getattr(self.env, "intersphinx_inventory", None) or {}
+        return target in inventory.get("httpstatus:code", {})
 
     def fallback_reference(self, code: int, contnode: Element) -> nodes.reference | None:
         """The external link of last resort (``httpstatus_fallback_url``)."""
