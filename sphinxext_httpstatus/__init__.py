@@ -7,7 +7,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .usage import warn
+from .usage import httpstatus_domain, warn
 
 __version__ = "0.1.0"
 
@@ -35,7 +35,7 @@ def _load_build_data(app: Sphinx) -> None:
             location=problem.location,
             subtype="data",
         )
-    app.env.get_domain("httpstatus").use_catalog(catalog, tuple(map(str, paths)))
+    httpstatus_domain(app.env).use_catalog(catalog, tuple(map(str, paths)))
 
 
 def _builder_inited(app: Sphinx) -> None:

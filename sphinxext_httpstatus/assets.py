@@ -33,10 +33,10 @@ def copy_static_files(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
 
 
 def _ours(node: nodes.Node) -> bool:
-    return isinstance(node, http_example) or (
-        isinstance(node, nodes.Element)
-        and any(name.startswith("httpstatus") for name in node.get("classes", ()))
-    )
+    if isinstance(node, http_example):
+        return True
+    classes: list[str] = node.get("classes", []) if isinstance(node, nodes.Element) else []
+    return any(name.startswith("httpstatus") for name in classes)
 
 
 def _has_references(doctree: nodes.document) -> bool:

@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 #: Fields of a code whose text a project may override, in display order.
 TEXT_FIELDS = ("summary", "description", "when_you_see_it", "how_to_fix")
@@ -68,7 +69,7 @@ class StatusCode:
             return "former"
         return "other"
 
-    def merged(self, changes: Mapping[str, object]) -> StatusCode:
+    def merged(self, changes: Mapping[str, Any]) -> StatusCode:
         return dataclasses.replace(self, **changes)
 
 

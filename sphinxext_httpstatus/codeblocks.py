@@ -19,6 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from .resolve import resolve_code
+from .usage import httpstatus_domain
 
 #: A response's status line (RFC 9112, Section 4; HTTP/2 and HTTP/3 as curl prints them).
 STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)? +([1-5]\d\d)(?![0-9])", re.MULTILINE)
@@ -50,7 +51,7 @@ class LinkStatusLines(SphinxPostTransform):
         return self.config.httpstatus_code_blocks is True and super().is_supported()
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.get_domain("httpstatus")
+        domain = httpstatus_domain(self.env)
         catalog = domain.get_catalog()
         for block in list(self.document.findall(nodes.literal_block)):
             if not is_http_block(block) or isinstance(block, http_example):
@@ -68,7 +69,7 @@ class LinkStatusLines(SphinxPostTransform):
                 if found is not None:
                     references[code] = found
             if references:
-                example = http_example(block.rawsource, *block.children, **block.attributes)
+                example = http_example(block.rawsource, "", *block.children, **block.attributes)
                 example.source, example.line = block.source, block.line
                 example["httpstatus_references"] = references
                 block.replace_self(example)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 from typing import ClassVar
 
@@ -13,16 +14,48 @@ from sphinx.util.docutils import SphinxDirective
 from . import render
 from .catalog import Catalog, StatusCode
 from .i18n import _
-from .usage import catalog_for, check_code, warn
+from .usage import catalog_for, check_code, httpstatus_domain, warn
 
 ROW_FIELDS = ("class", "summary", "description", "when_you_see_it", "how_to_fix", "spec")
 NOTE_FIELDS = ("key_difference", "when_to_use_which")
 LABEL_WIDTH = 20  # percent of the table for the row labels
 DEFAULT_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix", *NOTE_FIELDS)
+ALL_FIELDS = ("status", *ROW_FIELDS, *NOTE_FIELDS)
 
 
 def split_words(argument: str) -> list[str]:
     return argument.replace(",", " ").split()
+
+
+def split_fields(words: Iterable[object]) -> tuple[list[str], list[str], list[str]]:
+    """Requested fields -> (table rows, notes, unknown words); shared with the terminal view."""
+    rows: list[str] = []
+    notes: list[str] = []
+    unknown: list[str] = []
+    for word in (str(word).replace("-", "_") for word in words):
+        if word in ROW_FIELDS and word not in rows:
+            rows.append(word)
+        elif word in NOTE_FIELDS and word not in notes:
+            notes.append(word)
+        elif word != "status":  # the Status row is always the header
+            unknown.append(word)
+    return rows, notes, unknown
+
+
+def caption_text(statuses: Iterable[StatusCode]) -> str:
+    """The default caption; shared with the terminal view.
+
+    Codes only: with phrases, four codes made a caption longer than a phone's screen, and the
+    header row right below names them anyway. The separator is translatable ("、").
+    """
+    return _("Comparison: {codes}").format(
+        codes=_(", ").join(str(status.code) for status in statuses)
+    )
+
+
+def pair_heading(first: StatusCode, second: StatusCode) -> str:
+    """What leads each pair's note when more than two codes are compared."""
+    return _("{first} and {second}:").format(first=first.label, second=second.label)
 
 
 class HTTPCompare(SphinxDirective):
@@ -52,10 +85,10 @@ class HTTPCompare(SphinxDirective):
         rows, notes = self.parse_fields()
         anchor = self.make_anchor(statuses)
         table = self.build_table(statuses, rows, anchor)
-        self.env.get_domain("httpstatus").note_comparison(
+        httpstatus_domain(self.env).note_comparison(
             (status.code for status in statuses), self.env.docname, anchor
         )
-        self.env.get_domain("httpstatus").note_references(
+        httpstatus_domain(self.env).note_references(
             self.env.docname, (status.code for status in statuses)
         )
         container = nodes.container(classes=["httpstatus-compare", *self.options.get("class", [])])
@@ -99,21 +132,15 @@ class HTTPCompare(SphinxDirective):
                     subtype="bad-option",
                 )
                 configured = self.config.httpstatus_compare_fields
-        words = [str(word).replace("-", "_") for word in configured]
-        rows, notes = [], []
-        for word in words:
-            if word in ROW_FIELDS and word not in rows:
-                rows.append(word)
-            elif word in NOTE_FIELDS and word not in notes:
-                notes.append(word)
-            elif word != "status":  # the Status row is always the header
-                warn(
-                    "unknown field %r; expected some of: %s",
-                    word,
-                    ", ".join(("status", *ROW_FIELDS, *NOTE_FIELDS)),
-                    location=self.get_location(),
-                    subtype="unknown-field",
-                )
+        rows, notes, unknown = split_fields(configured)
+        for word in unknown:
+            warn(
+                "unknown field %r; expected some of: %s",
+                word,
+                ", ".join(ALL_FIELDS),
+                location=self.get_location(),
+                subtype="unknown-field",
+            )
         return rows, notes
 
     def make_anchor(self, statuses: list[StatusCode]) -> str:
@@ -129,11 +156,7 @@ class HTTPCompare(SphinxDirective):
         # column to a few letters, and gives HTML a stable layout.
         table = nodes.table(classes=["httpstatus-compare-table", "colwidths-given"])
         self.set_source_info(table)
-        # Codes only: with phrases, four codes made a caption longer than a phone's screen, and
-        # the header row right below names them anyway. The separator is translatable ("、").
-        caption = self.options.get("caption") or _("Comparison: {codes}").format(
-            codes=_(", ").join(str(status.code) for status in statuses)
-        )
+        caption = self.options.get("caption") or caption_text(statuses)
         title = nodes.title(caption, caption)
         title["translatable"] = "caption" in self.options
         table += title
@@ -221,7 +244,7 @@ class HTTPCompare(SphinxDirective):
                 continue
             items = nodes.bullet_list(classes=["httpstatus-pair-notes"])
             for (first, second), pair_text in shown:
-                pair = _("{first} and {second}:").format(first=first.label, second=second.label)
+                pair = pair_heading(first, second)
                 paragraph = render.text_paragraph("")
                 paragraph.children = []
                 paragraph += nodes.strong(pair, pair)
@@ -250,7 +273,7 @@ class NoteHeadingLevels(SphinxTransform):
                 rubric["heading-level"] = min(depth + 1, 6)
 
 
-def _ancestors(node: nodes.Node):
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
     node = node.parent
     while node is not None:
         yield node

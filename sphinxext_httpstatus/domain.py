@@ -6,8 +6,8 @@ domain's objects, which puts them in ``objects.inv`` (hence intersphinx) and the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Set
+from typing import Any, TypeVar
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -23,7 +23,9 @@ from .datafiles import shipped_catalog
 from .endpoints import EndpointStatus
 from .i18n import __
 from .roles import HTTPCodeRole
-from .usage import parse_code, warn
+from .usage import Location, httpstatus_domain, parse_code, warn
+
+_Ref = TypeVar("_Ref", bound=Element)
 
 
 def entry_anchor(code: int) -> str:
@@ -43,7 +45,7 @@ class HTTPStatusDomain(Domain):
         "code": ObjType(__("status code"), "code", "advice"),
     }
     roles = {"code": HTTPCodeRole()}
-    initial_data: dict[str, Any] = {
+    initial_data = {
         "entries": {},  # code -> (docname, anchor)
         "comparisons": {},  # (docname, anchor) -> tuple of codes
         "references": {},  # docname -> set of codes the document references
@@ -56,6 +58,9 @@ class HTTPStatusDomain(Domain):
     catalog: Catalog | None = None
     #: Absolute paths of the project's data files, noted as dependencies of documents using them.
     data_files: tuple[str, ...] = ()
+    #: The entries before a rebuild reads documents (see ``documents_with_moved_targets``).
+    entries_before_read: dict[int, tuple[str, str]] | None = None
+    endpoints_before_read: list[EndpointStatus] = []
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -79,7 +84,7 @@ class HTTPStatusDomain(Domain):
     def comparisons(self) -> dict[tuple[str, str], tuple[int, ...]]:
         return self.data["comparisons"]
 
-    def warn_duplicate(self, code: int, other_docname: str, location: object) -> None:
+    def warn_duplicate(self, code: int, other_docname: str, location: Location) -> None:
         warn(
             "duplicate entry for HTTP status %s, also in %s; use :no-index: on one",
             code,
@@ -133,7 +138,7 @@ class HTTPStatusDomain(Domain):
         self.data["usage"].discard(docname)
         self._pair_index = None
 
-    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for code, (docname, anchor) in otherdata["entries"].items():
             if docname not in docnames:
                 continue
@@ -181,7 +186,7 @@ class HTTPStatusDomain(Domain):
             self._tooltips[code] = render.tooltip_text(status) if status else None
         return self._tooltips[code]
 
-    def decorate(self, reference: nodes.Element, target: str) -> nodes.Element:
+    def decorate(self, reference: _Ref, target: str) -> _Ref:
         """Mark a resolved status reference for the tooltip; one place for every resolver."""
         code = parse_code(target)
         title = self.tooltip(code) if code is not None else None
@@ -191,8 +196,8 @@ class HTTPStatusDomain(Domain):
         return reference
 
     def in_inventory(self, target: str) -> bool:
-        inventory = getattr(self.env, "intersphinx_inventory", None)
-        return bool(inventory) and target in inventory.get("httpstatus:code", {})
+        inventory = getattr(self.env, "intersphinx_inventory", None) or {}
+        return target in inventory.get("httpstatus:code", {})
 
     def fallback_reference(self, code: int, contnode: Element) -> nodes.reference | None:
         """The external link of last resort (``httpstatus_fallback_url``)."""
@@ -217,7 +222,7 @@ class HTTPStatusDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> nodes.Element | None:
+    ) -> nodes.reference | None:
         """Own entry first; then intersphinx; then the fallback link (see ``resolve.py``).
 
         Intersphinx only runs on ``missing-reference``, so we step aside (return None) exactly
@@ -232,7 +237,7 @@ class HTTPStatusDomain(Domain):
             return make_refnode(builder, fromdocname, found[0], found[1], contnode)
         code = parse_code(target)
         entry = self.entries.get(code) if code is not None else None
-        if entry is not None:
+        if code is not None and entry is not None:
             anchor = advice_anchor(code) if typ == "advice" else entry[1]
             return self.decorate(
                 make_refnode(builder, fromdocname, entry[0], anchor, contnode), target
@@ -268,13 +273,13 @@ class HTTPStatusDomain(Domain):
 
 
 def snapshot_entries(app: object, env: BuildEnvironment, docnames: list[str]) -> None:
-    domain = env.get_domain("httpstatus")
+    domain = httpstatus_domain(env)
     domain.entries_before_read = dict(domain.entries)
     domain.endpoints_before_read = domain.endpoint_statuses()
 
 
 def documents_with_moved_targets(app: object, env: BuildEnvironment) -> list[str]:
-    domain = env.get_domain("httpstatus")
+    domain = httpstatus_domain(env)
     before = getattr(domain, "entries_before_read", None)
     if before is None:
         return []

@@ -19,7 +19,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from .codeblocks import STATUS_LINE, is_http_block
-from .usage import warn
+from .usage import httpstatus_domain, warn
 
 #: Set by the role on what it makes for a doc field (see ``roles.py``): the code written there.
 FIELD_MARK = "httpstatus_field"
@@ -48,9 +48,9 @@ class EndpointStatus:
         return (self.docname, self.anchor, self.endpoint, self.code, text)
 
 
-def _own_nodes(content: nodes.Element, condition: type[nodes.Node]) -> list[nodes.Node]:
-    """Nodes of ``content`` of a type, leaving out those inside nested object descriptions."""
-    found = []
+def _own_nodes(content: nodes.Element, condition: type[nodes.Element]) -> list[nodes.Element]:
+    """Elements of ``content`` of a type, leaving out those inside nested object descriptions."""
+    found: list[nodes.Element] = []
     for node in content.findall(condition):
         parent = node.parent
         while parent is not None and parent is not content:
@@ -137,7 +137,7 @@ def collect_endpoints(app: Sphinx, doctree: nodes.document) -> None:
     """At ``doctree-read``: record every endpoint's status fields in the domain."""
     if not app.config.httpstatus_httpdomain:
         return
-    domain = app.env.get_domain("httpstatus")
+    domain = httpstatus_domain(app.env)
     docname = app.env.docname
     found: list[EndpointStatus] = []
     for desc in doctree.findall(addnodes.desc):

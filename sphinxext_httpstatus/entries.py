@@ -6,6 +6,7 @@ and an index entry, then the fields, so themes and every builder already know ho
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from docutils import nodes
@@ -19,18 +20,21 @@ from .compare import split_words
 from .domain import advice_anchor, entry_anchor
 from .i18n import _
 from .status_usage import returned_by_field
-from .usage import catalog_for, check_code, warn
+from .usage import catalog_for, check_code, httpstatus_domain, warn
 
 ENTRY_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix")
+#: Labels of what an entry shows around its fields (the terminal view shows them too).
+REGISTRY_LABEL = render.N_("Registry")
+RELATED_LABEL = render.N_("Related")
 
 
 class EntryDirective(SphinxDirective):
     """What both directives share: building entries and registering them in the domain."""
 
     def build_entry(
-        self, catalog: Catalog, status: StatusCode, body: list[nodes.Node] = ()
+        self, catalog: Catalog, status: StatusCode, body: Sequence[nodes.Node] = ()
     ) -> list[nodes.Node]:
-        domain = self.env.get_domain("httpstatus")
+        domain = httpstatus_domain(self.env)
         index = "no-index" in self.options or "noindex" in self.options
         signature = addnodes.desc_signature("", "", classes=["sig", "sig-object"])
         signature += render.keep_quotes(addnodes.desc_name(status.label, status.label))
@@ -62,7 +66,7 @@ class EntryDirective(SphinxDirective):
         fields = nodes.field_list(classes=["httpstatus-fields"])
         note = render.registry_note(status)
         if note:
-            fields += field(_("Registry"), [render.text_paragraph(note)])
+            fields += field(_(REGISTRY_LABEL), [render.text_paragraph(note)])
         for name in ENTRY_FIELDS:
             text = render.field_text(status, name)
             if not text:  # a project's code with only a phrase: leave the field out
@@ -76,11 +80,11 @@ class EntryDirective(SphinxDirective):
             spec["translatable"] = False
             fields += field(render.field_label("spec"), [spec])
         related = [catalog.codes[code] for code in status.related if code in catalog]
-        self.env.get_domain("httpstatus").note_references(
+        httpstatus_domain(self.env).note_references(
             self.env.docname, [status.code, *(other.code for other in related)]
         )
         if related:
-            fields += field(_("Related"), [self.related_list(status, related)])
+            fields += field(_(RELATED_LABEL), [self.related_list(status, related)])
         fields += returned_by_field(status.code, self.env.docname, self.env)
         return fields
 
@@ -166,9 +170,9 @@ class HTTPStatusCatalog(EntryDirective):
         catalog = catalog_for(self.env)
         wanted: set[int] = set()
         for word in split_words(self.options.get("codes", "")):
-            code, status = check_code(word, catalog, self.get_location())
+            _code, status = check_code(word, catalog, self.get_location())
             if status is not None:
-                wanted.add(code)
+                wanted.add(status.code)
         classes = self.class_digits()
         if ("codes" in self.options and not wanted) or ("classes" in self.options and not classes):
             return []  # every value was wrong (and warned about): not the whole catalog instead

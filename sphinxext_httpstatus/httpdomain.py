@@ -12,6 +12,9 @@ every code outside that table as an error. Replacing that one role with ours, th
 
 from __future__ import annotations
 
+from typing import cast
+
+from docutils import nodes
 from docutils.nodes import Node, system_message
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -53,7 +56,7 @@ class HTTPDomainStatusRole(HTTPCodeRole):
         # tell an endpoint's status fields from mentions of a code in its description.
         code = parse_code(split_phrase(self.text)[0])
         if self.rawtext == self.text and code is not None and result:
-            result[0][FIELD_MARK] = code
+            cast(nodes.Element, result[0])[FIELD_MARK] = code
         return result, messages
 
     def quiet(self) -> bool:

@@ -8,6 +8,7 @@ up the ``sphinxext_httpstatus`` message catalog that :func:`init_translator` reg
 from __future__ import annotations
 
 import gettext
+import struct
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def init_translator(language: str | None, project_locale_dirs: Iterable[Path]) -
             try:
                 with open(mo_path, "rb") as mo_file:
                     found = gettext.GNUTranslations(mo_file)
-            except (OSError, gettext.error) as exc:
+            except (OSError, struct.error) as exc:  # unreadable, not a .mo, truncated
                 warn("cannot load %s: %s", mo_path, exc, location=None, subtype="i18n")
                 continue
             if translator is None:

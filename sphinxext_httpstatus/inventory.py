@@ -10,10 +10,12 @@ the project knows itself keeps its own name and texts.
 
 from __future__ import annotations
 
+from typing import cast
+
 from sphinx.application import Sphinx
 
 from .catalog import Catalog, StatusCode
-from .usage import parse_code
+from .usage import httpstatus_domain, parse_code
 
 #: After intersphinx's own ``builder-inited`` handler (500), which loads the inventories.
 PRIORITY = 900
@@ -22,7 +24,7 @@ PRIORITY = 900
 def _display_name(item: object) -> str:
     name = getattr(item, "display_name", None)  # Sphinx 8.2+: an _InventoryItem
     if name is None:
-        name = item[3]  # older Sphinx: (project, version, uri, display name)
+        name = cast(tuple, item)[3]  # older Sphinx: (project, version, uri, display name)
     return str(name)
 
 
@@ -46,7 +48,7 @@ def add_inventory_codes(app: Sphinx) -> None:
     inventory = getattr(app.env, "intersphinx_inventory", None)
     if not inventory:
         return
-    domain = app.env.get_domain("httpstatus")
+    domain = httpstatus_domain(app.env)
     catalog = domain.get_catalog()
     extra = inventory_codes(inventory, catalog)
     if extra:

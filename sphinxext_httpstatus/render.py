@@ -7,11 +7,15 @@ which is what keeps a data file's ``<script>`` a harmless string in every output
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from docutils import nodes
 from sphinx import addnodes
 
 from .catalog import Catalog, StatusCode
 from .i18n import _
+
+ElementT = TypeVar("ElementT", bound=nodes.Element)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional name for "mark for extraction"
@@ -92,7 +96,7 @@ def registry_note(status: StatusCode) -> str:
 MISSING_TEXT = "\N{EM DASH}"
 
 
-def keep_quotes(node: nodes.Element) -> nodes.Element:
+def keep_quotes(node: ElementT) -> ElementT:
     """Keep SmartQuotes away: labels and data texts read as written, in every place they show.
 
     Without it "418 I'm a Teapot" got a curly apostrophe in references and a straight one in the
@@ -126,7 +130,7 @@ class header_entry(nodes.entry):  # noqa: N801 - docutils node classes are lower
     """
 
 
-def visit_header_entry(translator: nodes.NodeVisitor, node: header_entry) -> None:
+def visit_header_entry(translator: Any, node: header_entry) -> None:
     translator.visit_entry(node)
     # docutils writes the start tag without a way to pass extra attributes: add ours to it.
     start = translator.body[-1]

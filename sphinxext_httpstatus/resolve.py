@@ -8,7 +8,7 @@ nitpicky mode because our references carry ``refwarn=False``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -22,7 +22,7 @@ from sphinx.util import logging
 
 from .catalog import StatusCode
 from .render import code_xref
-from .usage import parse_code
+from .usage import httpstatus_domain, parse_code
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ PRIORITY = 400
 
 
 def resolve_missing(
-    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
 ) -> nodes.Node | None:
     if node.get("refdomain") != "httpstatus":
         return None
@@ -41,7 +41,7 @@ def resolve_missing(
 
         found = missing_reference(app, env, node, contnode)
         if found is not None:
-            return env.get_domain("httpstatus").decorate(found, node["reftarget"])
+            return httpstatus_domain(env).decorate(found, node["reftarget"])
     if node.get("reftype") in ("advice", "compare"):
         # Optional links ("Full advice", "comparison") simply disappear without a target.
         return nodes.inline()
@@ -65,8 +65,8 @@ def resolve_code(
     """
     xref = code_xref(status.code, status.label)
     xref["refdoc"] = fromdocname
-    contnode = xref[0].deepcopy()
-    domain = env.get_domain("httpstatus")
+    contnode = cast(nodes.Element, xref[0].deepcopy())
+    domain = httpstatus_domain(env)
     try:
         found = domain.resolve_xref(
             env, fromdocname, current_builder(env), "code", str(status.code), xref, contnode
@@ -93,7 +93,7 @@ class ResolveStatusReferences(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.get_domain("httpstatus")
+        domain = httpstatus_domain(self.env)
         builder = current_builder(self.env)
         docname = self.env.docname
         for node in list(self.document.findall(addnodes.pending_xref)):
@@ -108,7 +108,7 @@ class ResolveStatusReferences(SphinxPostTransform):
                 "code",
                 node["reftarget"],
                 node,
-                node[0],
+                cast(nodes.Element, node[0]),
             )
             if found is not None:
                 node.replace_self(found)
@@ -124,7 +124,7 @@ def warn_missing(app: Sphinx, domain: object, node: pending_xref) -> bool | None
     if node.get("refdomain") != "httpstatus" or node.get("reftype") != "code":
         return None
     code = parse_code(node["reftarget"])
-    httpstatus = app.env.get_domain("httpstatus")
+    httpstatus = httpstatus_domain(app.env)
     if code is None or code not in httpstatus.get_catalog():
         return None
     logger.warning(

@@ -12,7 +12,7 @@ from docutils.utils import unescape
 from sphinx.roles import XRefRole
 
 from .render import XREF_CLASSES, code_xref, keep_quotes
-from .usage import catalog_for, check_code, check_phrase, split_phrase
+from .usage import catalog_for, check_code, check_phrase, httpstatus_domain, split_phrase
 
 
 class HTTPCodeRole(XRefRole):
@@ -40,7 +40,7 @@ class HTTPCodeRole(XRefRole):
         text = self.title if explicit else (status.label if status else written)
         if code is None or self.disabled:
             return [keep_quotes(nodes.inline(self.rawtext, text, classes=XREF_CLASSES))], []
-        self.env.get_domain("httpstatus").note_references(self.env.docname, [code])
+        httpstatus_domain(self.env).note_references(self.env.docname, [code])
         xref = code_xref(code, text, explicit=explicit)
         xref.rawsource = self.rawtext
         xref["refdoc"] = self.env.docname

@@ -24,7 +24,7 @@ from . import render
 from .endpoints import EndpointStatus
 from .i18n import _
 from .resolve import current_builder
-from .usage import catalog_for, check_code, warn
+from .usage import catalog_for, check_code, httpstatus_domain, warn
 
 
 class status_usage(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
@@ -82,7 +82,7 @@ class HTTPStatusUsage(SphinxDirective):
             )
             group_by = "code"
         node["codes"], node["status_classes"], node["group_by"] = codes, classes, group_by
-        self.env.get_domain("httpstatus").note_usage(self.env.docname)
+        httpstatus_domain(self.env).note_usage(self.env.docname)
         return [node]
 
 
@@ -92,7 +92,7 @@ def render_words(argument: str) -> list[str]:
 
 def returned_by_field(code: int, docname: str, env: Any) -> nodes.field:
     """The "Returned by" field of an entry; it disappears when no endpoint returns the code."""
-    env.get_domain("httpstatus").note_usage(docname)
+    httpstatus_domain(env).note_usage(docname)
     label = _("Returned by")
     name = nodes.field_name(label, label)
     name["translatable"] = False
@@ -112,7 +112,7 @@ class ExpandStatusUsage(SphinxPostTransform):
         )
         if not placeholders:
             return
-        domain = self.env.get_domain("httpstatus")
+        domain = httpstatus_domain(self.env)
         by_code: dict[int, list[EndpointStatus]] = defaultdict(list)
         for status in domain.endpoint_statuses():
             by_code[status.code].append(status)
@@ -240,7 +240,7 @@ class ExpandStatusUsage(SphinxPostTransform):
 
 
 def domain_catalog(env: Any) -> Any:
-    return env.get_domain("httpstatus").get_catalog()
+    return httpstatus_domain(env).get_catalog()
 
 
 def setup(app: Sphinx) -> None:

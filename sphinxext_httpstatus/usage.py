@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from docutils.nodes import Node
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
@@ -12,11 +13,15 @@ from .loader import CODE_RANGE
 
 if TYPE_CHECKING:
     from .catalog import Catalog, StatusCode
+    from .domain import HTTPStatusDomain
 
 logger = logging.getLogger(__name__)
 
+#: Where a warning points: a node, "docname:line", (docname, line) or nowhere.
+Location = str | tuple[str | None, int | None] | Node | None
 
-def warn(message: str, *args: object, location: object, subtype: str) -> None:
+
+def warn(message: str, *args: object, location: Location, subtype: str) -> None:
     """A located warning that ``suppress_warnings = ["httpstatus.<subtype>"]`` can silence."""
     logger.warning(message, *args, location=location, type="httpstatus", subtype=subtype)
 
@@ -36,7 +41,7 @@ def split_phrase(text: str) -> tuple[str, str]:
 
 
 def check_phrase(
-    status: StatusCode, phrase: str, location: object, accepted: tuple[str, ...] = ()
+    status: StatusCode, phrase: str, location: Location, accepted: tuple[str, ...] = ()
 ) -> None:
     """Warn when a document names a code with a phrase other than the registry's current one.
 
@@ -58,20 +63,25 @@ def check_phrase(
     )
 
 
+def httpstatus_domain(env: BuildEnvironment) -> HTTPStatusDomain:
+    """The build's domain with its own type (``env.get_domain`` only knows the base class)."""
+    return cast("HTTPStatusDomain", env.get_domain("httpstatus"))
+
+
 def catalog_for(env: BuildEnvironment) -> Catalog:
     """The catalog of this build, and a note that the current document depends on its files.
 
     The dependency is what makes an edited data file re-read exactly the documents that use the
     extension, through Sphinx's own change tracking.
     """
-    domain = env.get_domain("httpstatus")
+    domain = httpstatus_domain(env)
     for path in domain.data_files:
         env.note_dependency(path)
     return domain.get_catalog()
 
 
 def check_code(
-    word: str, catalog: Catalog, location: object, *, quiet: bool = False
+    word: str, catalog: Catalog, location: Location, *, quiet: bool = False
 ) -> tuple[int | None, StatusCode | None]:
     """Parse a code written in a document, warning (unless ``quiet``) when it is malformed or
     not in the catalog."""

@@ -272,3 +272,16 @@ def test_wheel_carries_compiled_catalogs(tmp_path):
         )
     assert "sphinxext_httpstatus/static/httpstatus.js" in names
     assert "sphinxext_httpstatus/data/pairs.yaml" in names
+
+
+def test_a_corrupt_compiled_catalog_is_a_warning(project):
+    srcdir = project(
+        ".. http-compare:: 401 403\n",
+        conf='locale_dirs = ["locale"]\n',
+        **{"locale__id__LC_MESSAGES__sphinxext_httpstatus.mo": "not a catalog"},
+    )
+    built = build(srcdir, language="id")
+    assert "sphinxext_httpstatus.mo: " in built.warnings
+    assert "[httpstatus.i18n]" in built.warnings
+    # The shipped Indonesian catalog still applies.
+    assert "Deskripsi" in built.read("index.html")
