@@ -210,7 +210,7 @@ def pair_texts(catalog: Catalog, first: StatusCode, second: StatusCode) -> tuple
                 second=second.label,
                 second_class=class_name(second),
             )
-        key_difference = " ".join(
+        key_difference = join_sentences(
             [
                 lead,
                 *(
@@ -223,3 +223,16 @@ def pair_texts(catalog: Catalog, first: StatusCode, second: StatusCode) -> tuple
             ]
         )
     return key_difference, when_to_use
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences one after the other, the way the language writes them.
+
+    English separates them with a space; Japanese and Chinese end a sentence with "。" and
+    write the next one right after it, so the joining is a translatable template.
+    """
+    text = sentences[0]
+    for sentence in sentences[1:]:
+        # Translators: two sentences in a row; keep both placeholders.
+        text = _("{sentence} {next_sentence}").format(sentence=text, next_sentence=sentence)
+    return text
