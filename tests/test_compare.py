@@ -68,7 +68,7 @@ def test_html_options(app, warning):
     generated = "Both 500 Internal Server Error and 504 Gateway Timeout are 5xx Server Error"
     assert generated in text_of(notes)
     # The pair 500/503 has a curated note.
-    assert "an estimate a 500 never gives" in text_of(notes)
+    assert "a meaning that RFC 9110 defines for 503 but not for 500" in text_of(notes)
 
 
 @pytest.mark.sphinx("text", testroot="compare")
