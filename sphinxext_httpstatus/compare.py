@@ -10,11 +10,19 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
-from .catalog import Catalog, StatusCode
+from .catalog import FACT_FIELDS, Catalog, StatusCode
 from .i18n import _
 from .usage import catalog_for, check_code, warn
 
-ROW_FIELDS = ("class", "summary", "description", "when_you_see_it", "how_to_fix", "spec")
+ROW_FIELDS = (
+    "class",
+    "summary",
+    "description",
+    "when_you_see_it",
+    "how_to_fix",
+    *FACT_FIELDS,
+    "spec",
+)
 NOTE_FIELDS = ("key_difference", "when_to_use_which")
 LABEL_WIDTH = 20  # percent of the table for the row labels
 DEFAULT_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix", *NOTE_FIELDS)
@@ -160,7 +168,7 @@ class HTTPCompare(SphinxDirective):
             paragraph = nodes.paragraph("", "", render.spec_reference(status))
             paragraph["translatable"] = False
             return [paragraph]
-        cell: list[nodes.Node] = [render.text_paragraph(render.field_text(status, field))]
+        cell: list[nodes.Node] = render.field_nodes(status, field)
         if field == "how_to_fix":
             # Links on to the code's entry when the project has one; vanishes otherwise.
             more = nodes.paragraph(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 
-from .catalog import Catalog, StatusCode
+from .catalog import WIRE_FIELDS, Catalog, StatusCode
 from .i18n import _
 
 
@@ -34,6 +34,11 @@ FIELD_LABELS = {
     "description": N_("Description"),
     "when_you_see_it": N_("When you see it"),
     "how_to_fix": N_("How to fix"),
+    "headers": N_("Headers"),
+    "caching": N_("Caching"),
+    "retry": N_("Retry"),
+    "example": N_("Example"),
+    "who_sends_it": N_("Who sends it"),
     "spec": N_("Specification"),
     "key_difference": N_("Key difference"),
     "when_to_use_which": N_("When to use which"),
@@ -75,6 +80,11 @@ def registry_note(status: StatusCode) -> str:
         return _("Unofficial, not in the IANA registry; used by {who}.").format(
             who=status.unofficial
         )
+    if status.registry_state == "temporary" and status.registry_expires:
+        return _(
+            "Temporary IANA registration, which expires on {date} unless it is extended; "
+            "details may still change."
+        ).format(date=status.registry_expires)
     if status.registry_state:
         return _(REGISTRY_STATE_NOTES[status.registry_state])
     return ""
@@ -125,6 +135,19 @@ def field_text(status: StatusCode, name: str) -> str:
     if name == "class":
         return class_name(status)
     return _(getattr(status, name))
+
+
+def field_nodes(status: StatusCode, name: str) -> list[nodes.Node]:
+    """A field as body elements: wire text as an HTTP literal block, anything else as text."""
+    if name not in WIRE_FIELDS:
+        return [text_paragraph(field_text(status, name))]
+    text = getattr(status, name)
+    if not text:
+        return [text_paragraph("")]
+    # Raw protocol text: never translated, highlighted as HTTP, and kept line for line.
+    block = nodes.literal_block(text, text, language="http", classes=["httpstatus-example"])
+    block["translatable"] = False
+    return [block]
 
 
 def pair_texts(catalog: Catalog, first: StatusCode, second: StatusCode) -> tuple[str, str]:
