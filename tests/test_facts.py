@@ -202,3 +202,10 @@ def test_shipped_examples_are_well_formed():
         assert all(len(line) <= 60 for line in lines), code  # fits a PDF table column
         if code in required:
             assert required[code] in status.example, code
+
+
+def test_temporary_registration_shows_its_expiry(project):
+    built = build(project(".. http-status:: 104\n\n.. http-compare:: 104 100\n"), "text")
+    assert built.warnings == ""
+    text = flat(built.read("index.txt"))
+    assert "Temporary IANA registration, which expires on 2026-11-13 unless it is extended" in text
