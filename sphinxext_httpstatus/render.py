@@ -82,7 +82,7 @@ def registry_note(status: StatusCode) -> str:
         )
     if status.registry_state == "temporary" and status.registry_expires:
         return _(
-            "Temporary IANA registration, which expires on {date} unless it is extended; "
+            "Temporary IANA registration (expiry date {date}, unless it is extended); "
             "details may still change."
         ).format(date=status.registry_expires)
     if status.registry_state:

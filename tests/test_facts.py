@@ -208,4 +208,4 @@ def test_temporary_registration_shows_its_expiry(project):
     built = build(project(".. http-status:: 104\n\n.. http-compare:: 104 100\n"), "text")
     assert built.warnings == ""
     text = flat(built.read("index.txt"))
-    assert "Temporary IANA registration, which expires on 2026-11-13 unless it is extended" in text
+    assert "Temporary IANA registration (expiry date 2026-11-13, unless it is extended)" in text
