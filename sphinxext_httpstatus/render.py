@@ -7,6 +7,8 @@ which is what keeps a data file's ``<script>`` a harmless string in every output
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from sphinx import addnodes
 
@@ -137,17 +139,29 @@ def field_text(status: StatusCode, name: str) -> str:
     return _(getattr(status, name))
 
 
+# Where the next message of an example exchange starts: a status line or a request line after
+# a blank line.
+_NEXT_MESSAGE = re.compile(r"\n\n(?=HTTP/\d(?:\.\d)? \d{3}\b|[A-Z]+ \S+ HTTP/\d)")
+
+
 def field_nodes(status: StatusCode, name: str) -> list[nodes.Node]:
-    """A field as body elements: wire text as an HTTP literal block, anything else as text."""
+    """A field as body elements: wire text as HTTP literal blocks, anything else as text."""
     if name not in WIRE_FIELDS:
         return [text_paragraph(field_text(status, name))]
     text = getattr(status, name)
     if not text:
         return [text_paragraph("")]
-    # Raw protocol text: never translated, highlighted as HTTP, and kept line for line.
-    block = nodes.literal_block(text, text, language="http", classes=["httpstatus-example"])
-    block["translatable"] = False
-    return [block]
+    # Raw protocol text: never translated, kept line for line, one block per message. Pygments'
+    # HTTP lexer reads everything after the first blank line as that message's body, so a
+    # response in the same block would lose its highlighting (or fail to lex as JSON).
+    blocks = []
+    for message in _NEXT_MESSAGE.split(text):
+        block = nodes.literal_block(
+            message, message, language="http", classes=["httpstatus-example"]
+        )
+        block["translatable"] = False
+        blocks.append(block)
+    return blocks
 
 
 def pair_texts(catalog: Catalog, first: StatusCode, second: StatusCode) -> tuple[str, str]:

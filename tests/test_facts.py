@@ -58,7 +58,7 @@ def test_compare_shows_every_fact_row(project, builder, language):
     # The example is wire text, the same in every language; LaTeX splits it into highlighting
     # macros, and the text writer re-wraps table cells, so look for short pieces.
     if builder == "latex":
-        assert output.count(r"\begin{sphinxVerbatimintable}") == 2
+        assert output.count(r"\begin{sphinxVerbatimintable}") == 4  # a request and a response each
         assert r"\PYG{n+nf}{DELETE}" in output
     elif builder == "html":
         assert '<span class="nf">DELETE</span> <span class="nn">/v1/invoices/42</span>' in output
@@ -69,11 +69,20 @@ def test_compare_shows_every_fact_row(project, builder, language):
 
 def test_example_is_an_http_literal_block(project):
     html = build(project(COMPARE)).read("index.html")
-    # Highlighted by Pygments' HTTP lexer: the method and the status line are marked up.
-    assert html.count('class="httpstatus-example highlight-http notranslate"') == 2
+    # One block per message, each highlighted by Pygments' HTTP lexer: the request's method and
+    # the response's status line and header names are all marked up.
+    assert html.count('class="httpstatus-example highlight-http notranslate"') == 4
     assert '<span class="nf">DELETE</span>' in html
+    assert '<span class="ne">Method Not Allowed</span>' in html
+    assert '<span class="na">Allow</span>' in html
     tex = build(project(COMPARE), "latex").read("test.tex")
-    assert tex.count(r"\begin{sphinxVerbatimintable}") == 2
+    assert tex.count(r"\begin{sphinxVerbatimintable}") == 4
+
+
+def test_every_shipped_example_highlights_cleanly(project):
+    # A lexing failure is a warning; "-W" builds would fail on it.
+    built = build(project(".. http-status-catalog::\n"), "html")
+    assert built.warnings == ""
 
 
 def test_entries_show_the_facts_a_code_has_and_omit_the_rest(project):
