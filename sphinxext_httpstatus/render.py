@@ -47,7 +47,7 @@ FIELD_LABELS = {
 }
 
 REGISTRY_STATE_NOTES = {
-    "unused": N_("Reserved in the IANA registry; not to be sent."),
+    "unused": N_("Reserved in the IANA registry, with no meaning assigned."),
     "temporary": N_("Temporary IANA registration; details may still change."),
     "obsoleted": N_("Obsoleted: its specification is now historic."),
 }

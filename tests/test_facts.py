@@ -218,3 +218,19 @@ def test_temporary_registration_shows_its_expiry(project):
     assert built.warnings == ""
     text = flat(built.read("index.txt"))
     assert "Temporary IANA registration (expiry date 2026-11-13, unless it is extended)" in text
+
+
+def test_wire_text_from_data_is_escaped(project):
+    srcdir = project(
+        ".. http-status:: 401\n",
+        conf='httpstatus_data_files = ["codes.yaml"]\n',
+        **{
+            "codes.yaml": "codes:\n  401:\n    example: |-\n"
+            "      HTTP/1.1 401 Unauthorized\n      X-Note: <script>alert(1)</script>\n"
+            "    headers: <img src=x onerror=alert(1)>\n"
+        },
+    )
+    html = build(srcdir).read("index.html")
+    assert "<script>alert(1)</script>" not in html
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
