@@ -50,11 +50,13 @@ RECORD_READS = textwrap.dedent("""\
 """)
 
 
-def write_project(root: Path, extensions: list[str], pages: dict[str, str]) -> Path:
+def write_project(root: Path, extensions: list[str], pages: dict[str, str], conf: str = "") -> Path:
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
     (root / "conf.py").write_text(
-        f"extensions = {extensions!r}\nproject = 'Bench'\nhtml_theme = 'basic'\n" + RECORD_READS,
+        f"extensions = {extensions!r}\nproject = 'Bench'\nhtml_theme = 'basic'\n"
+        + conf
+        + RECORD_READS,
         encoding="utf-8",
     )
     toctree = "\n".join(f"   {name}" for name in pages)
@@ -143,6 +145,26 @@ def httpdomain_refs(total: int, per_page: int = 100) -> dict[str, str]:
         )
         pages[f"refs{number:03d}"] = heading(f"Refs {number}") + refs + "\n"
     return pages
+
+
+METHODS = ["get", "post", "put", "patch", "delete"]
+
+
+def api_pages(pages: int, endpoints: int = 20, fields: int = 5) -> dict[str, str]:
+    """An httpdomain API reference: ``pages`` x ``endpoints`` x ``fields`` status fields."""
+    result = {}
+    for number in range(pages):
+        blocks = []
+        for endpoint in range(endpoints):
+            method = METHODS[endpoint % len(METHODS)]
+            codes = [REF_CODES[(endpoint + i) % len(REF_CODES)] for i in range(fields)]
+            status = "".join(f"   :statuscode {code}: what {code} means here\n" for code in codes)
+            blocks.append(
+                f".. http:{method}:: /api/{number}/items/{endpoint}/(int:item_id)\n\n"
+                f"   Endpoint {endpoint}.\n\n   :param item_id: the item\n{status}"
+            )
+        result[f"api{number:03d}"] = heading(f"API {number}") + "\n".join(blocks)
+    return result
 
 
 # -- measuring --------------------------------------------------------------------------------
@@ -264,7 +286,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--refs", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--only", nargs="*", default=["pages", "refs", "setup", "incremental"])
+    parser.add_argument(
+        "--only", nargs="*", default=["pages", "refs", "httpdomain", "setup", "incremental"]
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     options = parser.parse_args()
 
@@ -299,6 +323,21 @@ def main() -> None:
         results.append(
             compare(
                 f"{options.refs} references: :httpcode: vs :http:statuscode:",
+                baseline,
+                candidate,
+                options.repeat,
+            )
+        )
+    if "httpdomain" in options.only:
+        extensions = ["sphinxcontrib.httpdomain", "sphinxext_httpstatus"]
+        pages = api_pages(100)
+        baseline = write_project(
+            work / "integration-off", extensions, pages, "httpstatus_httpdomain = False\n"
+        )
+        candidate = write_project(work / "integration-on", extensions, pages)
+        results.append(
+            compare(
+                "100 httpdomain pages x 20 endpoints x 5 status fields: integration on vs off",
                 baseline,
                 candidate,
                 options.repeat,

@@ -4,7 +4,12 @@ project = "sphinxext-httpstatus"
 author = "sphinxext-httpstatus developers"
 copyright = "2026, sphinxext-httpstatus developers"
 
-extensions = ["myst_parser", "sphinxext_httpstatus"]
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.httpdomain",
+    "sphinxcontrib.openapi",
+    "sphinxext_httpstatus",
+]
 
 # The project's own status codes and wording (see "Project data").
 httpstatus_data_files = ["api-status.yaml"]

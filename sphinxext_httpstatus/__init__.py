@@ -80,11 +80,14 @@ def _check_config(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    from . import codeblocks, httpdomain, status_usage
     from .compare import DEFAULT_FIELDS, HTTPCompare
     from .domain import HTTPStatusDomain, documents_with_moved_targets, snapshot_entries
+    from .endpoints import collect_endpoints
     from .entries import HTTPStatus, HTTPStatusCatalog
     from .i18n import PACKAGE_LOCALE_DIR
-    from .resolve import PRIORITY, resolve_missing
+    from .prose import check_prose
+    from .resolve import PRIORITY, ResolveStatusReferences, resolve_missing
     from .roles import HTTPCodeRole
 
     app.add_config_value("httpstatus_data_files", [], "env", types=[list, tuple])
@@ -93,6 +96,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "httpstatus_compare_fields", list(DEFAULT_FIELDS), "env", types=[list, tuple]
     )
     app.add_config_value("httpstatus_tooltips", True, "html", types=[bool])
+    # Changing these re-reads every document: they change what references and fields contain.
+    app.add_config_value("httpstatus_httpdomain", True, "env", types=[bool])
+    app.add_config_value("httpstatus_check_prose", False, "env", types=[bool])
+    # Only the HTML pages change (status lines are linked while writing).
+    app.add_config_value("httpstatus_code_blocks", True, "html", types=[bool])
 
     app.add_domain(HTTPStatusDomain)
     app.add_role("httpcode", HTTPCodeRole())
@@ -100,15 +108,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("http-status", HTTPStatus)
     app.add_directive("http-status-catalog", HTTPStatusCatalog)
     app.add_message_catalog("sphinxext_httpstatus", str(PACKAGE_LOCALE_DIR))
+    app.add_post_transform(ResolveStatusReferences)
+    codeblocks.setup(app)
+    status_usage.setup(app)
 
     app.connect("config-inited", _check_config)
+    app.connect("config-inited", httpdomain.install)
+    app.connect("doctree-read", check_prose)
+    app.connect("doctree-read", collect_endpoints)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-before-read-docs", snapshot_entries)
     app.connect("env-get-updated", documents_with_moved_targets)
     app.connect("missing-reference", resolve_missing, priority=PRIORITY)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

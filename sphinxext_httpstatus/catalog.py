@@ -35,6 +35,12 @@ PAIR_TEXT_FIELDS = ("key_difference", "when_to_use_which")
 REGISTRY_STATES = ("unused", "temporary", "obsoleted")
 
 
+def phrase_key(phrase: str) -> str:
+    """A reason phrase reduced to what tells phrases apart (for comparisons only)."""
+    folded = phrase.casefold().replace("\u2019", "'").replace("-", " ")
+    return " ".join(folded.split())
+
+
 @dataclass(frozen=True)
 class StatusCode:
     """One status code: registry facts plus our explanatory texts (English source strings)."""
@@ -56,6 +62,8 @@ class StatusCode:
     registry_expires: str = ""  # ISO date: when a temporary registration ends unless extended
     unofficial: str = ""
     related: tuple[int, ...] = ()
+    #: Phrases the code had before (RFC 2616, RFC 7231, ...) or is often given by mistake.
+    former_phrases: tuple[str, ...] = ()
 
     @property
     def status_class(self) -> int:
@@ -66,6 +74,19 @@ class StatusCode:
     def label(self) -> str:
         """``"403 Forbidden"``: the code and its reason phrase (protocol text, never translated)."""
         return f"{self.code} {self.phrase}"
+
+    def phrase_state(self, phrase: str) -> str:
+        """``"current"``, ``"former"`` (a known old or wrong phrase) or ``"other"``.
+
+        Case, hyphens and apostrophe style don't count: "Non Authoritative Information" names
+        203 as well as "Non-Authoritative Information" does.
+        """
+        wanted = phrase_key(phrase)
+        if wanted == phrase_key(self.phrase):
+            return "current"
+        if any(wanted == phrase_key(former) for former in self.former_phrases):
+            return "former"
+        return "other"
 
     def merged(self, changes: Mapping[str, object]) -> StatusCode:
         return dataclasses.replace(self, **changes)

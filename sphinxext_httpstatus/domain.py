@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_refnode
 from . import render
 from .catalog import Catalog
 from .datafiles import shipped_catalog
+from .endpoints import EndpointStatus
 from .i18n import __
 from .roles import HTTPCodeRole
 from .usage import parse_code, warn
@@ -46,8 +47,10 @@ class HTTPStatusDomain(Domain):
         "entries": {},  # code -> (docname, anchor)
         "comparisons": {},  # (docname, anchor) -> tuple of codes
         "references": {},  # docname -> set of codes the document references
+        "endpoints": {},  # docname -> list of EndpointStatus, in document order
+        "usage": set(),  # documents whose output lists endpoints (usage tables, entries)
     }
-    data_version = 1
+    data_version = 2
 
     #: Set at ``builder-inited``; transient (domains are not pickled with the environment).
     catalog: Catalog | None = None
@@ -98,6 +101,24 @@ class HTTPStatusDomain(Domain):
     def note_references(self, docname: str, codes: Iterable[int]) -> None:
         self.data["references"].setdefault(docname, set()).update(codes)
 
+    def note_endpoints(self, docname: str, statuses: list[EndpointStatus]) -> None:
+        if statuses:
+            self.data["endpoints"][docname] = statuses
+        else:
+            self.data["endpoints"].pop(docname, None)
+
+    def note_usage(self, docname: str) -> None:
+        """``docname`` shows what endpoints return: rewrite it when that changes."""
+        self.data["usage"].add(docname)
+
+    def endpoint_statuses(self) -> list[EndpointStatus]:
+        """Every endpoint's status fields, in document order then order on the page."""
+        return [
+            status
+            for docname in sorted(self.data["endpoints"])
+            for status in self.data["endpoints"][docname]
+        ]
+
     def clear_doc(self, docname: str) -> None:
         for code, (entry_doc, _anchor) in list(self.entries.items()):
             if entry_doc == docname:
@@ -105,6 +126,8 @@ class HTTPStatusDomain(Domain):
         for key in [key for key in self.comparisons if key[0] == docname]:
             del self.comparisons[key]
         self.data["references"].pop(docname, None)
+        self.data["endpoints"].pop(docname, None)
+        self.data["usage"].discard(docname)
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
         for code, (docname, anchor) in otherdata["entries"].items():
@@ -124,6 +147,10 @@ class HTTPStatusDomain(Domain):
         for docname, codes in otherdata["references"].items():
             if docname in docnames:
                 self.data["references"][docname] = codes
+        for docname, statuses in otherdata["endpoints"].items():
+            if docname in docnames:
+                self.data["endpoints"][docname] = statuses
+        self.data["usage"].update(otherdata["usage"] & docnames)
 
     def find_comparison(self, first: int, second: int) -> tuple[str, str] | None:
         """The first comparison (in document order) that shows both codes."""
@@ -229,6 +256,7 @@ class HTTPStatusDomain(Domain):
 def snapshot_entries(app: object, env: BuildEnvironment, docnames: list[str]) -> None:
     domain = env.get_domain("httpstatus")
     domain.entries_before_read = dict(domain.entries)
+    domain.endpoints_before_read = domain.endpoint_statuses()
 
 
 def documents_with_moved_targets(app: object, env: BuildEnvironment) -> list[str]:
@@ -238,10 +266,14 @@ def documents_with_moved_targets(app: object, env: BuildEnvironment) -> list[str
         return []
     after = domain.entries
     changed = {code for code in before.keys() | after.keys() if before.get(code) != after.get(code)}
-    if not changed:
-        return []
-    return sorted(
+    outdated = {
         docname
         for docname, codes in domain.data["references"].items()
         if changed.intersection(codes)
-    )
+    }
+    # Pages listing endpoints (usage tables, "Returned by") follow every change of an endpoint,
+    # and of an entry their code links lead to.
+    endpoints_before = [status.key for status in domain.endpoints_before_read]
+    if changed or endpoints_before != [status.key for status in domain.endpoint_statuses()]:
+        outdated.update(domain.data["usage"])
+    return sorted(outdated)

@@ -18,6 +18,7 @@ from .catalog import FACT_FIELDS, Catalog, StatusCode
 from .compare import split_words
 from .domain import advice_anchor, entry_anchor
 from .i18n import _
+from .status_usage import returned_by_field
 from .usage import catalog_for, check_code
 
 ENTRY_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix")
@@ -80,6 +81,7 @@ class EntryDirective(SphinxDirective):
         )
         if related:
             fields += field(_("Related"), [self.related_list(status, related)])
+        fields += returned_by_field(status.code, self.env.docname, self.env)
         return fields
 
     @staticmethod

@@ -37,7 +37,7 @@ _STRING_FIELDS = (
     "registry_state",
     "unofficial",
 )
-CODE_FIELDS = (*_STRING_FIELDS, "registry_expires", "related")
+CODE_FIELDS = (*_STRING_FIELDS, "registry_expires", "related", "former_phrases")
 PAIR_FIELDS = ("codes", *PAIR_TEXT_FIELDS)
 TOP_LEVEL_KEYS = ("codes", "pairs")
 CODE_RANGE = range(100, 600)  # RFC 9110, Section 15: three digits, first digit 1-5
@@ -241,6 +241,13 @@ class _FileReader:
                     values[name] = _iso_date(value)
                 else:
                     self.problem(field_line, key, "must be a date written as YYYY-MM-DD")
+            elif name == "former_phrases":
+                if not isinstance(value, list) or not all(
+                    isinstance(item, str) and item.strip() for item in value
+                ):
+                    self.problem(field_line, key, "must be a list of non-empty strings")
+                else:
+                    values[name] = tuple(_normalise(item) for item in value)
             elif not isinstance(value, str) or not value.strip():
                 self.problem(field_line, key, "must be a non-empty string")
             elif name == "registry_state" and value not in REGISTRY_STATES:

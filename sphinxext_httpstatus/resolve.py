@@ -8,10 +8,19 @@ nitpicky mode because our references carry ``refwarn=False``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .catalog import StatusCode
+from .render import code_xref
 
 #: Before intersphinx's own handler (500): we call intersphinx ourselves so that what it finds
 #: gets our tooltip too.
@@ -33,3 +42,69 @@ def resolve_missing(
         # Optional links ("Full advice", "comparison") simply disappear without a target.
         return nodes.inline()
     return None
+
+
+def current_builder(env: BuildEnvironment) -> Builder:
+    """The builder writing now; Sphinx 8.1 made the environment's application private."""
+    app = getattr(env, "_app", None) or env.app
+    return app.builder
+
+
+def resolve_code(
+    env: BuildEnvironment, fromdocname: str, status: StatusCode
+) -> nodes.Element | None:
+    """The link that ``:httpcode:`NNN``` gets on ``fromdocname``, for status codes that a document
+    shows as something other than a reference (the status lines of HTTP examples).
+
+    The same two steps as Sphinx's own resolver, so the same rules apply: our domain, then the
+    ``missing-reference`` event (intersphinx, through :func:`resolve_missing`).
+    """
+    xref = code_xref(status.code, status.label)
+    xref["refdoc"] = fromdocname
+    contnode = xref[0].deepcopy()
+    domain = env.get_domain("httpstatus")
+    try:
+        found = domain.resolve_xref(
+            env, fromdocname, current_builder(env), "code", str(status.code), xref, contnode
+        )
+        if found is None:
+            found = env.events.emit_firstresult(
+                "missing-reference", env, xref, contnode, allowed_exceptions=(NoUri,)
+            )
+    except NoUri:
+        return None
+    return found if isinstance(found, nodes.reference) else None
+
+
+class ResolveStatusReferences(SphinxPostTransform):
+    """Resolve ``:httpcode:`` references to an entry or the fallback link, before Sphinx does.
+
+    Sphinx's ``ReferencesResolver`` (priority 10) deep-copies each reference's content and goes
+    through the domain lookup machinery; for the thousands of status references of an API
+    reference that is most of their cost. Here the content node moves into the link as it is.
+    What the domain leaves unresolved (a code an intersphinx inventory has, or no target at all)
+    stays for ``ReferencesResolver``, so intersphinx and nitpicky warnings work as before.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain = self.env.get_domain("httpstatus")
+        builder = current_builder(self.env)
+        docname = self.env.docname
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            if node.get("refdomain") != "httpstatus" or node.get("reftype") != "code":
+                continue
+            if not node.children:
+                continue
+            found = domain.resolve_xref(
+                self.env,
+                node.get("refdoc", docname),
+                builder,
+                "code",
+                node["reftarget"],
+                node,
+                node[0],
+            )
+            if found is not None:
+                node.replace_self(found)

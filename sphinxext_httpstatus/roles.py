@@ -12,17 +12,32 @@ from docutils.utils import unescape
 from sphinx.roles import XRefRole
 
 from .render import XREF_CLASSES, code_xref
-from .usage import catalog_for, check_code
+from .usage import catalog_for, check_code, check_phrase, split_phrase
 
 
 class HTTPCodeRole(XRefRole):
+    """``403``, ``403 Forbidden``, ``title <403>`` and ``!403``."""
+
     innernodeclass = nodes.inline
 
+    #: Phrases that do not count as stale (see ``httpdomain.py``), by code.
+    accepted_phrases: dict[int, tuple[str, ...]] = {}
+
+    def quiet(self) -> bool:
+        """Whether unknown and malformed codes pass without a warning."""
+        return False
+
     def run(self) -> tuple[list[Node], list[system_message]]:
-        target = unescape(self.text[1:] if self.disabled else self.target).strip()
-        code, status = check_code(target, catalog_for(self.env), self.get_location())
+        written = unescape(self.text[1:] if self.disabled else self.target).strip()
+        target, phrase = split_phrase(written)
+        code, status = check_code(
+            target, catalog_for(self.env), self.get_location(), quiet=self.quiet()
+        )
+        if status is not None and phrase:
+            accepted = self.accepted_phrases.get(status.code, ())
+            check_phrase(status, phrase, self.get_location(), accepted)
         explicit = self.has_explicit_title and not self.disabled
-        text = self.title if explicit else (status.label if status else target)
+        text = self.title if explicit else (status.label if status else written)
         if code is None or self.disabled:
             return [nodes.inline(self.rawtext, text, classes=XREF_CLASSES)], []
         self.env.get_domain("httpstatus").note_references(self.env.docname, [code])

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from .catalog import phrase_key
 from .loader import CODE_RANGE
 
 if TYPE_CHECKING:
@@ -28,6 +29,35 @@ def parse_code(text: str) -> int | None:
     return None
 
 
+def split_phrase(text: str) -> tuple[str, str]:
+    """``"403 Forbidden"`` -> ``("403", "Forbidden")``; ``"403"`` -> ``("403", "")``."""
+    code, _space, phrase = text.strip().partition(" ")
+    return code, " ".join(phrase.split())
+
+
+def check_phrase(
+    status: StatusCode, phrase: str, location: object, accepted: tuple[str, ...] = ()
+) -> None:
+    """Warn when a document names a code with a phrase other than the registry's current one.
+
+    ``accepted`` are phrases another tool taught its users (httpdomain's table), which would be
+    a new warning on a project that built clean before it added this extension.
+    """
+    if not phrase or status.phrase_state(phrase) == "current":
+        return
+    if any(phrase_key(phrase) == phrase_key(other) for other in accepted):
+        return
+    warn(
+        '"%s %s" is not the current phrase; %s is now "%s"',
+        status.code,
+        phrase,
+        status.code,
+        status.phrase,
+        location=location,
+        subtype="stale-phrase",
+    )
+
+
 def catalog_for(env: BuildEnvironment) -> Catalog:
     """The catalog of this build, and a note that the current document depends on its files.
 
@@ -41,10 +71,13 @@ def catalog_for(env: BuildEnvironment) -> Catalog:
 
 
 def check_code(
-    word: str, catalog: Catalog, location: object
+    word: str, catalog: Catalog, location: object, *, quiet: bool = False
 ) -> tuple[int | None, StatusCode | None]:
-    """Parse a code written in a document, warning when it is malformed or not in the catalog."""
+    """Parse a code written in a document, warning (unless ``quiet``) when it is malformed or
+    not in the catalog."""
     code = parse_code(word)
+    if quiet:
+        return code, catalog.get(code) if code is not None else None
     if code is None:
         warn(
             "%r is not an HTTP status code (expected 100-599)",
