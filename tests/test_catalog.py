@@ -139,7 +139,9 @@ def test_every_code_has_its_own_texts():
 
 def test_unofficial_codes_say_who_uses_them():
     unofficial = {c: s.unofficial for c, s in shipped_catalog().codes.items() if s.unofficial}
-    assert {444, 499, 520, 521, 522, 523, 524, 525, 526} <= set(unofficial)
+    assert {444, 499, 520, 521, 522, 523, 524, 525, 526, 530} <= set(unofficial)
+    aws = {code for code, who in unofficial.items() if who.startswith("AWS Application Load")}
+    assert aws == {460, 463, 464, 561}
     assert all(unofficial.values())
     assert not set(unofficial) & set(IANA_REGISTRY)
 
