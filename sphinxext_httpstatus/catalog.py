@@ -12,8 +12,22 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-#: Fields of a code whose text a project may override, in display order.
+#: The explanations every shipped code has, in display order.
 TEXT_FIELDS = ("summary", "description", "when_you_see_it", "how_to_fix")
+
+#: Protocol facts, in display order. Optional: views leave out the ones a code does not have yet.
+FACT_FIELDS = ("headers", "caching", "retry", "example", "who_sends_it")
+
+#: Facts that are wire text (a raw HTTP exchange): shown as written, never translated.
+WIRE_FIELDS = ("example",)
+
+#: Every text of a code that goes through gettext.
+TRANSLATED_FIELDS = tuple(name for name in (*TEXT_FIELDS, *FACT_FIELDS) if name not in WIRE_FIELDS)
+
+#: How a ``caching`` text must begin (in the English source): RFC 9110, Section 15.1 names the
+#: codes that are heuristically cacheable, RFC 7725 adds 451; every other code needs explicit
+#: freshness information before a cache may reuse it.
+CACHING_VERDICTS = ("Cacheable by default", "Not cacheable by default")
 
 #: Fields of a pair note.
 PAIR_TEXT_FIELDS = ("key_difference", "when_to_use_which")
@@ -38,9 +52,15 @@ class StatusCode:
     description: str = ""
     when_you_see_it: str = ""
     how_to_fix: str = ""
+    headers: str = ""
+    caching: str = ""
+    retry: str = ""
+    example: str = ""
+    who_sends_it: str = ""
     spec: str = ""
     spec_url: str = ""
     registry_state: str = ""
+    registry_expires: str = ""  # ISO date: when a temporary registration ends unless extended
     unofficial: str = ""
     related: tuple[int, ...] = ()
     #: Phrases the code had before (RFC 2616, RFC 7231, ...) or is often given by mistake.

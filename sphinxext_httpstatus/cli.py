@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import __version__, render
-from .catalog import Catalog, StatusCode
+from .catalog import FACT_FIELDS, WIRE_FIELDS, Catalog, StatusCode
 from .compare import (
     ALL_FIELDS,
     DEFAULT_FIELDS,
@@ -272,9 +272,20 @@ def entry(catalog: Catalog, status: StatusCode, out: Output) -> list[str]:
     note = render.registry_note(status)
     if note:
         fields.append((_(REGISTRY_LABEL), [note]))
-    fields += [
-        (render.field_label(name), [render.field_text(status, name)]) for name in ENTRY_FIELDS
-    ]
+    for name in ENTRY_FIELDS:
+        text = render.field_text(status, name)
+        if text:  # as in the entry: a field the data leaves empty is left out
+            fields.append((render.field_label(name), [text]))
+    for name in FACT_FIELDS:
+        if getattr(status, name):
+            # Wire text keeps its lines (a blank line would end the field in this layout);
+            # everything else is a translated paragraph.
+            cell = (
+                [line for line in getattr(status, name).splitlines() if line.strip()]
+                if (name in WIRE_FIELDS)
+                else None
+            )
+            fields.append((render.field_label(name), cell or [render.field_text(status, name)]))
     if status.spec:
         fields.append((render.field_label("spec"), _spec_cell(status)))
     related = [catalog.codes[code].label for code in status.related if code in catalog]

@@ -12,11 +12,19 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
-from .catalog import Catalog, StatusCode
+from .catalog import FACT_FIELDS, Catalog, StatusCode
 from .i18n import _
 from .usage import catalog_for, check_code, httpstatus_domain, warn
 
-ROW_FIELDS = ("class", "summary", "description", "when_you_see_it", "how_to_fix", "spec")
+ROW_FIELDS = (
+    "class",
+    "summary",
+    "description",
+    "when_you_see_it",
+    "how_to_fix",
+    *FACT_FIELDS,
+    "spec",
+)
 NOTE_FIELDS = ("key_difference", "when_to_use_which")
 LABEL_WIDTH = 20  # percent of the table for the row labels
 DEFAULT_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix", *NOTE_FIELDS)
@@ -218,7 +226,7 @@ class HTTPCompare(SphinxDirective):
             paragraph = nodes.paragraph("", "", render.spec_reference(status))
             paragraph["translatable"] = False
             return [paragraph]
-        return [render.field_paragraph(status, field)]
+        return render.field_nodes(status, field)
 
     def build_notes(
         self, catalog: Catalog, statuses: list[StatusCode], notes: list[str]

@@ -15,7 +15,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
-from .catalog import Catalog, StatusCode
+from .catalog import FACT_FIELDS, Catalog, StatusCode
 from .compare import split_words
 from .domain import advice_anchor, entry_anchor
 from .i18n import _
@@ -75,6 +75,9 @@ class EntryDirective(SphinxDirective):
             if name == "how_to_fix" and indexed:
                 body.insert(0, nodes.target("", "", ids=[advice_anchor(status.code)]))
             fields += field(render.field_label(name), body)
+        for name in FACT_FIELDS:
+            if getattr(status, name):  # most codes have no facts yet: leave out empty fields
+                fields += field(render.field_label(name), render.field_nodes(status, name))
         if status.spec:
             spec = nodes.paragraph("", "", render.spec_reference(status))
             spec["translatable"] = False

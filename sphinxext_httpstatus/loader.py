@@ -8,6 +8,7 @@ line, instead of stopping at the first.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +16,28 @@ from typing import Any
 
 import yaml
 
-from .catalog import PAIR_TEXT_FIELDS, REGISTRY_STATES, TEXT_FIELDS, Catalog, PairNote, StatusCode
+from .catalog import (
+    CACHING_VERDICTS,
+    FACT_FIELDS,
+    PAIR_TEXT_FIELDS,
+    REGISTRY_STATES,
+    TEXT_FIELDS,
+    WIRE_FIELDS,
+    Catalog,
+    PairNote,
+    StatusCode,
+)
 
-_STRING_FIELDS = ("phrase", *TEXT_FIELDS, "spec", "spec_url", "registry_state", "unofficial")
-CODE_FIELDS = (*_STRING_FIELDS, "related", "former_phrases")
+_STRING_FIELDS = (
+    "phrase",
+    *TEXT_FIELDS,
+    *FACT_FIELDS,
+    "spec",
+    "spec_url",
+    "registry_state",
+    "unofficial",
+)
+CODE_FIELDS = (*_STRING_FIELDS, "registry_expires", "related", "former_phrases")
 PAIR_FIELDS = ("codes", *PAIR_TEXT_FIELDS)
 TOP_LEVEL_KEYS = ("codes", "pairs")
 CODE_RANGE = range(100, 600)  # RFC 9110, Section 15: three digits, first digit 1-5
@@ -116,6 +135,37 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _wire_text(text: str) -> str:
+    # An example exchange keeps its lines: only trailing spaces and surrounding blank lines go.
+    lines = [line.rstrip() for line in text.expandtabs().splitlines()]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _caching_problem(text: str) -> str:
+    """Why a caching text does not start with a fixed verdict, or "" when it does."""
+    for verdict in CACHING_VERDICTS:
+        rest = text.removeprefix(verdict)
+        if rest != text and not rest[:1].isalnum():
+            return ""
+    return "must start with " + " or ".join(repr(verdict) for verdict in CACHING_VERDICTS)
+
+
+def _iso_date(value: object) -> str:
+    """``2026-11-13`` as YAML reads it (a date) or as a string; "" when it is not such a date."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return ""
+    return ""
+
+
 class _FileReader:
     def __init__(self, path: str) -> None:
         self.result = DataFile(path)
@@ -186,6 +236,11 @@ class _FileReader:
                 related = self.read_code_list(value, field_line, key)
                 if related is not None:
                     values[name] = tuple(related)
+            elif name == "registry_expires":
+                if _iso_date(value):
+                    values[name] = _iso_date(value)
+                else:
+                    self.problem(field_line, key, "must be a date written as YYYY-MM-DD")
             elif name == "former_phrases":
                 if not isinstance(value, list) or not all(
                     isinstance(item, str) and item.strip() for item in value
@@ -199,6 +254,10 @@ class _FileReader:
                 self.problem(field_line, key, "must be one of: " + ", ".join(REGISTRY_STATES))
             elif name == "spec_url" and not value.startswith(("https://", "http://")):
                 self.problem(field_line, key, "must be an http:// or https:// URL")
+            elif name == "caching" and _caching_problem(_normalise(value)):
+                self.problem(field_line, key, _caching_problem(_normalise(value)))
+            elif name in WIRE_FIELDS:
+                values[name] = _wire_text(value)
             else:
                 values[name] = _normalise(value)
         return values

@@ -7,12 +7,13 @@ which is what keeps a data file's ``<script>`` a harmless string in every output
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
 
-from .catalog import Catalog, StatusCode
+from .catalog import WIRE_FIELDS, Catalog, StatusCode
 from .i18n import _
 
 ElementT = TypeVar("ElementT", bound=nodes.Element)
@@ -38,13 +39,18 @@ FIELD_LABELS = {
     "description": N_("Description"),
     "when_you_see_it": N_("When you see it"),
     "how_to_fix": N_("How to fix"),
+    "headers": N_("Headers"),
+    "caching": N_("Caching"),
+    "retry": N_("Retry"),
+    "example": N_("Example"),
+    "who_sends_it": N_("Who sends it"),
     "spec": N_("Specification"),
     "key_difference": N_("Key difference"),
     "when_to_use_which": N_("When to use which"),
 }
 
 REGISTRY_STATE_NOTES = {
-    "unused": N_("Reserved in the IANA registry; not to be sent."),
+    "unused": N_("Reserved in the IANA registry, with no meaning assigned."),
     "temporary": N_("Temporary IANA registration; details may still change."),
     "obsoleted": N_("Obsoleted: its specification is now historic."),
 }
@@ -87,6 +93,11 @@ def registry_note(status: StatusCode) -> str:
         return _("Unofficial, not in the IANA registry; used by {who}.").format(
             who=status.unofficial
         )
+    if status.registry_state == "temporary" and status.registry_expires:
+        return _(
+            "Temporary IANA registration (expiry date {date}, unless it is extended); "
+            "details may still change."
+        ).format(date=status.registry_expires)
     if status.registry_state:
         return _(REGISTRY_STATE_NOTES[status.registry_state])
     return ""
@@ -184,6 +195,31 @@ def field_text(status: StatusCode, name: str) -> str:
 
 def field_paragraph(status: StatusCode, name: str) -> nodes.paragraph:
     return text_or_missing(field_text(status, name))
+
+
+# Where the next message of an example exchange starts: a status line or a request line after
+# a blank line.
+_NEXT_MESSAGE = re.compile(r"\n\n(?=HTTP/\d(?:\.\d)? \d{3}\b|[A-Z]+ \S+ HTTP/\d)")
+
+
+def field_nodes(status: StatusCode, name: str) -> list[nodes.Node]:
+    """A field as body elements: wire text as HTTP literal blocks, anything else as text."""
+    if name not in WIRE_FIELDS:
+        return [field_paragraph(status, name)]
+    text = getattr(status, name)
+    if not text:
+        return [text_or_missing("")]
+    # Raw protocol text: never translated, kept line for line, one block per message. Pygments'
+    # HTTP lexer reads everything after the first blank line as that message's body, so a
+    # response in the same block would lose its highlighting (or fail to lex as JSON).
+    blocks: list[nodes.Node] = []
+    for message in _NEXT_MESSAGE.split(text):
+        block = nodes.literal_block(
+            message, message, language="http", classes=["httpstatus-example"]
+        )
+        block["translatable"] = False
+        blocks.append(block)
+    return blocks
 
 
 def pair_texts(catalog: Catalog, first: StatusCode, second: StatusCode) -> tuple[str, str]:

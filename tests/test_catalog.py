@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import pytest
 
-from sphinxext_httpstatus.catalog import TEXT_FIELDS
+from sphinxext_httpstatus.catalog import PAIR_TEXT_FIELDS, TEXT_FIELDS
 from sphinxext_httpstatus.datafiles import shipped_catalog
 from sphinxext_httpstatus.loader import merge, read_data_file
 
@@ -137,7 +139,9 @@ def test_every_code_has_its_own_texts():
 
 def test_unofficial_codes_say_who_uses_them():
     unofficial = {c: s.unofficial for c, s in shipped_catalog().codes.items() if s.unofficial}
-    assert {444, 499, 520, 521, 522, 523, 524, 525, 526} <= set(unofficial)
+    assert {444, 499, 520, 521, 522, 523, 524, 525, 526, 530} <= set(unofficial)
+    aws = {code for code, who in unofficial.items() if who.startswith("AWS Application Load")}
+    assert aws == {460, 463, 464, 561}
     assert all(unofficial.values())
     assert not set(unofficial) & set(IANA_REGISTRY)
 
@@ -172,6 +176,37 @@ def test_curated_pair_notes(pair):
     assert note is not None
     assert note.key_difference.endswith(".")
     assert note.when_to_use_which.endswith(".")
+
+
+# Families of codes that readers confuse: every pair inside one has a curated note (issue 11).
+CONFUSABLE_FAMILIES = [
+    {401, 403, 404, 407},
+    {400, 409, 412, 415, 422, 428},
+    {301, 302, 303, 307, 308},
+    {200, 201, 202, 204, 206},
+    {404, 410, 451},
+    {413, 414, 429, 431, 503},
+    {408, 499, 502, 504, 522, 524},
+    {500, 501, 502, 503},
+]
+
+
+def test_every_pair_inside_a_family_has_a_curated_note():
+    catalog = shipped_catalog()
+    pairs = {pair for family in CONFUSABLE_FAMILIES for pair in combinations(sorted(family), 2)}
+    assert len(pairs) == 75
+    assert [pair for pair in sorted(pairs) if catalog.pair(*pair) is None] == []
+
+
+def test_every_pair_note_has_its_own_texts():
+    seen: dict[str, tuple[int, int]] = {}
+    for note in shipped_catalog().pairs.values():
+        for name in PAIR_TEXT_FIELDS:
+            text = getattr(note, name)
+            assert text and text.endswith("."), (note.codes, name)
+            assert text not in seen, f"{note.codes}.{name} repeats {seen.get(text)}"
+            seen[text] = note.codes
+        assert note.key_difference not in note.when_to_use_which, note.codes
 
 
 def test_related_codes_exist():

@@ -36,7 +36,7 @@ WORDS = st.one_of(
             "abc",
             "",
             "-1",
-            "460",
+            "470",
             "4O4",
             "class",
             "description",
@@ -173,6 +173,6 @@ def test_loader_never_raises_on_any_text(text):
 def test_build_survives_any_data_file(tmp_path, tree):
     build_page(
         tmp_path,
-        "Fuzz\n====\n\n.. http-compare:: 403 404\n\n:httpcode:`460`\n\nThe end.\n",
+        "Fuzz\n====\n\n.. http-compare:: 403 404\n\n:httpcode:`470`\n\nThe end.\n",
         data=yaml.safe_dump(tree),
     )

@@ -24,7 +24,7 @@ API
    :statuscode 201: the order was created
    :status 409: the cart is being checked out already
    :code 499: the client gave up
-   :statuscode 460: the platform's own code
+   :statuscode 470: the platform's own code
 
    .. sourcecode:: http
 
@@ -32,7 +32,7 @@ API
       Content-Type: application/problem+json
 
 Prose: :httpcode:`409`, :http:statuscode:`409`, :http:statuscode:`Busy <409>`,
-:httpcode:`201` and :httpcode:`460`.
+:httpcode:`201` and :httpcode:`470`.
 
 .. default-domain:: http
 
@@ -40,7 +40,7 @@ In the http default domain: :statuscode:`409`.
 """
 
 ENTRIES = "Entries\n=======\n\n.. http-status:: 409\n"
-CODES = "codes:\n  460:\n    phrase: Platform Says No\n    summary: Our platform refused.\n"
+CODES = "codes:\n  470:\n    phrase: Platform Says No\n    summary: Our platform refused.\n"
 
 
 def api_project(project, conf: str = HTTPDOMAIN_LAST, **files: str):
@@ -91,19 +91,19 @@ def test_fields_roles_and_examples_resolve_like_httpcode(project, conf):
 
 
 def test_strict_mode_accepts_catalog_and_project_codes(project):
-    # 499 (nginx) and 460 (the project's data file) are unknown to httpdomain, whose strict mode
-    # (the default) reports them as errors; 460 has no spec URL, so it is plain text.
+    # 499 (nginx) and 470 (the project's data file) are unknown to httpdomain, whose strict mode
+    # (the default) reports them as errors; 470 has no spec URL, so it is plain text.
     srcdir = api_project(project)
     built = build(srcdir)
     assert "unknown HTTP status code" not in built.warnings
     html = built.read("api.html")
     assert [link["text"] for link in status_links(html, 499)] == ["499 Client Closed Request"]
-    assert "460 Platform Says No" in html
+    assert "470 Platform Says No" in html
     # Without the integration, httpdomain's own strict check speaks (the behaviour we replace).
     plain = build(srcdir, httpstatus_httpdomain=False)
     # (Sphinx locates every field of a group at the group's first field, line 8.)
     assert "api.rst:8: ERROR: 499 is unknown HTTP status code" in plain.warnings
-    assert "api.rst:8: ERROR: 460 is unknown HTTP status code" in plain.warnings
+    assert "api.rst:8: ERROR: 470 is unknown HTTP status code" in plain.warnings
 
 
 def test_unknown_codes_warn_with_location_in_strict_mode_only(project):
@@ -130,7 +130,7 @@ def test_switch_off_leaves_httpdomain_output_exactly(project, tmp_path):
         'extensions = ["sphinxcontrib.httpdomain"]\nproject = "Test"\n', encoding="utf-8"
     )
     api = API.replace(":httpcode:`409`", "x").replace(":httpcode:`201`", "x")
-    (alone / "api.rst").write_text(api.replace(":httpcode:`460`", "x"), encoding="utf-8")
+    (alone / "api.rst").write_text(api.replace(":httpcode:`470`", "x"), encoding="utf-8")
     (alone / "entries.rst").write_text("Entries\n=======\n", encoding="utf-8")
     without = build(alone)
 

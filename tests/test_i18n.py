@@ -237,10 +237,10 @@ msgstr "Klien menutup koneksi sebelum load balancer menjawab."
 
 def test_project_data_texts_use_the_project_catalog(project):
     srcdir = project(
-        ".. http-compare:: 403 460\n",
+        ".. http-compare:: 403 470\n",
         conf='locale_dirs = ["locale"]\nhttpstatus_data_files = ["codes.yaml"]\n',
         **{
-            "codes.yaml": "codes:\n  460:\n    phrase: Client Closed Connection\n"
+            "codes.yaml": "codes:\n  470:\n    phrase: Client Closed Connection\n"
             "    description: The client closed the connection "
             "before the load balancer answered.\n",
             "locale__id__LC_MESSAGES__sphinxext_httpstatus.po": PROJECT_DATA_PO,

@@ -9,7 +9,7 @@ from conftest import build, links
 
 PLATFORM_DATA = """\
 codes:
-  460:
+  470:
     phrase: Client Closed Connection
     description: The client went away before the platform answered.
     how_to_fix: Raise the client timeout.
@@ -17,7 +17,7 @@ codes:
 
 
 def platform_inventory(tmp_path: Path) -> Path:
-    """A first project, "Platform", that adds 460 and documents it: its objects.inv."""
+    """A first project, "Platform", that adds 470 and documents it: its objects.inv."""
     srcdir = tmp_path / "platform"
     srcdir.mkdir()
     (srcdir / "conf.py").write_text(
@@ -27,7 +27,7 @@ def platform_inventory(tmp_path: Path) -> Path:
     )
     (srcdir / "codes.yaml").write_text(PLATFORM_DATA, encoding="utf-8")
     (srcdir / "index.rst").write_text(
-        "Platform\n========\n\n.. http-status:: 460\n\n.. http-status:: 403\n", encoding="utf-8"
+        "Platform\n========\n\n.. http-status:: 470\n\n.. http-status:: 403\n", encoding="utf-8"
     )
     built = build(srcdir)
     assert built.warnings == ""
@@ -44,21 +44,21 @@ def consumer_conf(inventory: Path) -> str:
 def test_a_code_from_an_inventory_is_known(project, tmp_path):
     inventory = platform_inventory(tmp_path)
     srcdir = project(
-        "Consumer\n========\n\nSee :httpcode:`460`.\n\n.. http-compare:: 403 460\n",
+        "Consumer\n========\n\nSee :httpcode:`470`.\n\n.. http-compare:: 403 470\n",
         conf=consumer_conf(inventory),
     )
     built = build(srcdir)
     assert built.warnings == ""
     html = built.read("index.html")
-    target = "https://platform.example/index.html#httpstatus-460"
+    target = "https://platform.example/index.html#httpstatus-470"
     found = [link for link in links(html) if link.get("href") == target]
     # The role and the table header, named as the inventory names the code.
-    assert [link["text"] for link in found] == ["460 Client Closed Connection"] * 2
+    assert [link["text"] for link in found] == ["470 Client Closed Connection"] * 2
     # The tooltip gives what is known (code, name, class), not intersphinx's "(in Platform)".
-    assert found[0]["title"] == "460 Client Closed Connection (4xx Client Error)"
+    assert found[0]["title"] == "470 Client Closed Connection (4xx Client Error)"
     assert "in Platform" not in html
-    # The table renders; 460's wording stays in the platform project (a dash here).
-    part = html[html.index('id="httpstatus-compare-403-460"') :]
+    # The table renders; 470's wording stays in the platform project (a dash here).
+    part = html[html.index('id="httpstatus-compare-403-470"') :]
     part = part[: part.index("</table>")]
     assert "403 Forbidden" in part
     assert "4xx Client Error" in part
@@ -69,7 +69,7 @@ def test_a_code_from_an_inventory_is_known(project, tmp_path):
 def test_a_shared_data_file_brings_the_wording(project, tmp_path):
     inventory = platform_inventory(tmp_path)
     srcdir = project(
-        ".. http-compare:: 403 460\n",
+        ".. http-compare:: 403 470\n",
         conf=consumer_conf(inventory) + 'httpstatus_data_files = ["codes.yaml"]\n',
         **{"codes.yaml": PLATFORM_DATA},
     )

@@ -16,16 +16,16 @@ codes:
     description: Our API answers 403 when the key lacks a scope.
     when_you_see_it: Calling billing endpoints with a read-only key.
     how_to_fix: Ask an administrator to grant the key the billing scope.
-  460:
+  470:
     phrase: Client Closed Connection
     unofficial: AWS Application Load Balancer
     description: The client closed the connection before the load balancer answered.
     when_you_see_it: In load balancer logs of slow endpoints.
     how_to_fix: Raise the client timeout or make the operation asynchronous.
 pairs:
-  - codes: [403, 460]
-    key_difference: 403 is an answer; 460 is a hang-up.
-    when_to_use_which: Read 403 as policy and 460 as impatience.
+  - codes: [403, 470]
+    key_difference: 403 is an answer; 470 is a hang-up.
+    when_to_use_which: Read 403 as policy and 470 as impatience.
   - codes: [202, 403]
     key_difference: Our own note on 202 and 403.
 """
@@ -34,13 +34,13 @@ PAGE = """\
 Data
 ====
 
-.. http-compare:: 403 460
+.. http-compare:: 403 470
 
 .. http-compare:: 202 403
 
-See :httpcode:`460`.
+See :httpcode:`470`.
 
-.. http-status:: 460
+.. http-status:: 470
 """
 
 
@@ -59,13 +59,13 @@ def test_added_code_overrides_and_pair_notes(project):
     built = build(data_project(project))
     assert built.warnings == ""
     html = built.read("index.html")
-    first = cells(html, "httpstatus-compare-403-460")
+    first = cells(html, "httpstatus-compare-403-470")
     # Every overridden field of 403, and the new code with its phrase and texts.
     for text in (
         "Our API answers 403 when the key lacks a scope.",
         "Calling billing endpoints with a read-only key.",
         "Ask an administrator to grant the key the billing scope.",
-        "460 Client Closed Connection",
+        "470 Client Closed Connection",
         "The client closed the connection before the load balancer answered.",
         "Unofficial, not in the IANA registry; used by AWS Application Load Balancer.",
     ):
@@ -73,14 +73,14 @@ def test_added_code_overrides_and_pair_notes(project):
     assert "The server understood the request and has decided" not in first
     # The class of a new code follows from its number.
     assert "4xx Client Error" in first
-    assert "403 is an answer; 460 is a hang-up." in html
-    assert "Read 403 as policy and 460 as impatience." in html
+    assert "403 is an answer; 470 is a hang-up." in html
+    assert "Read 403 as policy and 470 as impatience." in html
     # A partial override of a shipped pair note keeps the other shipped text.
     after = html[html.index('id="httpstatus-compare-202-403"') :]
     assert "Our own note on 202 and 403." in after
     assert "Check authorization before you queue any work" in after
     # The role and its tooltip use the project's wording; the summary override reaches it too.
-    assert link_to(html, "#httpstatus-460")["text"] == "460 Client Closed Connection"
+    assert link_to(html, "#httpstatus-470")["text"] == "470 Client Closed Connection"
     tooltip = next(link for link in links(html) if link["text"] == "403 Forbidden")["title"]
     assert tooltip == "403 Forbidden (4xx Client Error): The key lacks the billing scope."
 
@@ -155,10 +155,10 @@ def test_invalid_file_is_reported_with_file_line_and_key(project, case):
 
 def test_all_problems_of_all_files_in_one_build(project):
     srcdir = project(
-        "Page\n====\n\n:httpcode:`460`\n",
+        "Page\n====\n\n:httpcode:`470`\n",
         conf='httpstatus_data_files = ["a.yaml", "b.yaml"]\n',
         **{
-            "a.yaml": "codes:\n  403:\n    colour: red\n  460:\n"
+            "a.yaml": "codes:\n  403:\n    colour: red\n  470:\n"
             "    phrase: Client Closed Connection\n    related: [1000]\n",
             "b.yaml": "pairs:\n  - codes: [403, 461]\n    key_difference: x.\n"
             "codes:\n  99:\n    phrase: Low\n",
@@ -169,13 +169,13 @@ def test_all_problems_of_all_files_in_one_build(project):
     assert sorted(found) == sorted(
         [
             ("a.yaml", "3", "codes.403.colour"),
-            ("a.yaml", "6", "codes.460.related"),
+            ("a.yaml", "6", "codes.470.related"),
             ("b.yaml", "5", "codes.99"),
             ("b.yaml", "2", "pairs"),
         ]
     )
-    # What was valid still counts: 460 was added despite the bad "related".
-    assert "460 Client Closed Connection" in built.read("index.html")
+    # What was valid still counts: 470 was added despite the bad "related".
+    assert "470 Client Closed Connection" in built.read("index.html")
 
 
 def test_missing_data_file_is_a_config_warning(project):
@@ -207,8 +207,8 @@ def test_incremental_rebuilds(tmp_path):
     (srcdir / "index.rst").write_text(
         "Index\n=====\n\n.. toctree::\n\n   uses\n   role\n   plain\n", encoding="utf-8"
     )
-    (srcdir / "uses.rst").write_text("Uses\n====\n\n.. http-compare:: 403 460\n")
-    (srcdir / "role.rst").write_text("Role\n====\n\n:httpcode:`460`\n")
+    (srcdir / "uses.rst").write_text("Uses\n====\n\n.. http-compare:: 403 470\n")
+    (srcdir / "role.rst").write_text("Role\n====\n\n:httpcode:`470`\n")
     (srcdir / "plain.rst").write_text("Plain\n=====\n\nNo status codes.\n")
     log = srcdir / "read.log"
 
@@ -233,15 +233,15 @@ def test_incremental_rebuilds(tmp_path):
     (srcdir / "codes.yaml").write_text(DATA.replace("Client Closed Connection", "Client Gone"))
     build(srcdir, freshenv=False)
     assert reads() == ["role uses"]
-    assert "460 Client Gone" in (srcdir / "_build/html/role.html").read_text()
+    assert "470 Client Gone" in (srcdir / "_build/html/role.html").read_text()
 
 
 def test_a_single_file_name_as_string_still_works(project):
     srcdir = project(
-        ".. http-compare:: 403 460\n",
+        ".. http-compare:: 403 470\n",
         conf='httpstatus_data_files = "codes.yaml"\n',
         **{"codes.yaml": DATA},
     )
     built = build(srcdir)
-    assert "460 Client Closed Connection" in built.read("index.html")
+    assert "470 Client Closed Connection" in built.read("index.html")
     assert "does not exist" not in built.warnings

@@ -178,7 +178,7 @@ def test_compare_links_to_entries_and_related_comparisons(project):
 
 
 def make_inventory_project(tmp_path: Path) -> Path:
-    """Project "other": entries for 403 and its own code 460, published in objects.inv."""
+    """Project "other": entries for 403 and its own code 470, published in objects.inv."""
     srcdir = tmp_path / "other"
     srcdir.mkdir()
     (srcdir / "conf.py").write_text(
@@ -187,11 +187,11 @@ def make_inventory_project(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     (srcdir / "codes.yaml").write_text(
-        "codes:\n  460:\n    phrase: Client Closed Connection\n    unofficial: AWS ALB\n",
+        "codes:\n  470:\n    phrase: Client Closed Connection\n    unofficial: AWS ALB\n",
         encoding="utf-8",
     )
     (srcdir / "index.rst").write_text(
-        "Other\n=====\n\n.. http-status-catalog::\n   :codes: 403 460\n", encoding="utf-8"
+        "Other\n=====\n\n.. http-status-catalog::\n   :codes: 403 470\n", encoding="utf-8"
     )
     built = build(srcdir)
     assert built.warnings == ""
@@ -201,7 +201,7 @@ def make_inventory_project(tmp_path: Path) -> Path:
 def test_resolution_order(project, tmp_path):
     inventory = make_inventory_project(tmp_path)
     srcdir = project(
-        "Order\n=====\n\n:httpcode:`401` :httpcode:`403` :httpcode:`460` :httpcode:`404`\n\n"
+        "Order\n=====\n\n:httpcode:`401` :httpcode:`403` :httpcode:`470` :httpcode:`404`\n\n"
         ".. http-status:: 401\n",
         conf='extensions.append("sphinx.ext.intersphinx")\n'
         f'intersphinx_mapping = {{"other": ("https://other.example/", {str(inventory)!r})}}\n',
@@ -213,10 +213,10 @@ def test_resolution_order(project, tmp_path):
     assert 'href="#httpstatus-401"' in para
     # 2. intersphinx (even though a fallback would exist for 403)
     assert 'href="https://other.example/index.html#httpstatus-403"' in para
-    assert 'href="https://other.example/index.html#httpstatus-460"' in para
+    assert 'href="https://other.example/index.html#httpstatus-470"' in para
     # 3. external fallback, the code's RFC section by default
     assert 'href="https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5"' in para
-    # 460 is only in the other project's data, but its inventory makes it a known code here.
+    # 470 is only in the other project's data, but its inventory makes it a known code here.
     assert built.warnings == ""
 
 

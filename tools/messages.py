@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def extract() -> Catalog:
-    from sphinxext_httpstatus.catalog import PAIR_TEXT_FIELDS, TEXT_FIELDS
+    from sphinxext_httpstatus.catalog import PAIR_TEXT_FIELDS, TRANSLATED_FIELDS
     from sphinxext_httpstatus.datafiles import SHIPPED_DATA_DIR
     from sphinxext_httpstatus.loader import read_data_file
 
@@ -60,7 +60,7 @@ def extract() -> Catalog:
         data = read_data_file(path)
         relative = path.relative_to(ROOT).as_posix()
         for code, fields in data.codes.items():
-            for name in TEXT_FIELDS:
+            for name in TRANSLATED_FIELDS:  # "example" is wire text and stays untranslated
                 if fields.get(name):
                     template.add(
                         fields[name],
