@@ -20,11 +20,10 @@ def _data_paths(app: Sphinx) -> list[Path]:
 def _load_build_data(app: Sphinx) -> None:
     """Set up translations and the catalog once per build, before any document is read."""
     from .datafiles import project_catalog
-    from .i18n import init_translator
+    from .i18n import init_translator, project_catalog_sources
 
-    init_translator(
-        app.config.language, [Path(app.srcdir, directory) for directory in app.config.locale_dirs]
-    )
+    locale_dirs = [Path(app.srcdir, directory) for directory in app.config.locale_dirs]
+    init_translator(app.config.language, locale_dirs)
     paths = [path for path in _data_paths(app) if path.is_file()]  # config.check_config warned
     catalog, problems = project_catalog(paths)
     for problem in problems:
@@ -35,7 +34,9 @@ def _load_build_data(app: Sphinx) -> None:
             location=problem.location,
             subtype="data",
         )
-    httpstatus_domain(app.env).use_catalog(catalog, tuple(map(str, paths)))
+    # Documents using the extension depend on the data files and on the project's own catalog.
+    dependencies = [*paths, *project_catalog_sources(app.config.language, locale_dirs)]
+    httpstatus_domain(app.env).use_catalog(catalog, tuple(map(str, dependencies)))
 
 
 def _builder_inited(app: Sphinx) -> None:

@@ -130,9 +130,27 @@ def _check_compare_fields(app: Sphinx, config: Config, default: tuple[str, ...])
         )
 
 
+#: The switches and their defaults. A string such as "false" is a slip: Sphinx would keep it, and
+#: it would then count as true in one place and false in another.
+SWITCHES = {
+    "httpstatus_tooltips": True,
+    "httpstatus_httpdomain": True,
+    "httpstatus_code_blocks": True,
+    "httpstatus_check_prose": False,
+}
+
+
+def _check_switches(app: Sphinx, config: Config) -> None:
+    for name, default in SWITCHES.items():
+        value = config[name]
+        if not isinstance(value, bool):
+            _replace(app, config, name, f"expected True or False, got {_describe(value)}", default)
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     from .compare import DEFAULT_FIELDS
 
+    _check_switches(app, config)
     _check_data_files(app, config)
     _check_fallback_url(app, config)
     _check_compare_fields(app, config, DEFAULT_FIELDS)

@@ -55,6 +55,25 @@ def _compile_project_catalog(directory: Path, language: str) -> None:
                 warn("cannot compile %s: %s", info.po_path, exc, location=None, subtype="i18n")
 
 
+def project_catalog_sources(
+    language: str | None, project_locale_dirs: Iterable[Path]
+) -> list[Path]:
+    """The project's own ``sphinxext_httpstatus.po`` files for ``language``.
+
+    Documents that use the extension depend on them like on the data files: Sphinx re-reads
+    those documents when one is edited, instead of keeping the old wording until a clean build.
+    """
+    language = language or "en"
+    found = []
+    for directory in project_locale_dirs:
+        for name in (f"{CATALOG}.po", f"{CATALOG}.mo"):
+            path = directory / language / "LC_MESSAGES" / name
+            if path.is_file():
+                found.append(path.resolve())
+                break
+    return found
+
+
 def init_translator(language: str | None, project_locale_dirs: Iterable[Path]) -> None:
     """Register our catalog for ``language``: the project's own catalogs first, then ours.
 

@@ -125,14 +125,21 @@ def warn_missing(app: Sphinx, domain: object, node: pending_xref) -> bool | None
         return None
     code = parse_code(node["reftarget"])
     httpstatus = httpstatus_domain(app.env)
-    if code is None or code not in httpstatus.get_catalog():
+    status = httpstatus.get_catalog().get(code) if code is not None else None
+    if status is None:
         return None
+    # With a spec URL, only a switched-off fallback explains the miss; without, the data does.
+    remedy = (
+        "or set httpstatus_fallback_url"
+        if status.spec_url and not app.config.httpstatus_fallback_url
+        else "or a spec_url in the data file"
+    )
     logger.warning(
         "httpstatus:code reference target not found: %s (the project has no entry for it and "
-        "httpstatus_fallback_url gives no link; add '.. http-status:: %s', or a spec_url in "
-        "the data file)",
+        "httpstatus_fallback_url gives no link; add '.. http-status:: %s', %s)",
         code,
         code,
+        remedy,
         location=node,
         type="ref",
         subtype="code",

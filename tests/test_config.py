@@ -76,3 +76,24 @@ def test_wrong_data_files_use_none(project):
     assert "expected a list of file names, got 5 (int); using [] instead" in found[0]
     assert "has type" not in built.warnings
     assert "429 Too Many Requests" in built.read("index.html")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "shown"),
+    [
+        ('httpstatus_tooltips = "no"', "httpstatus_tooltips", "'no' (str)"),
+        ('httpstatus_httpdomain = "false"', "httpstatus_httpdomain", "'false' (str)"),
+        ("httpstatus_code_blocks = 0", "httpstatus_code_blocks", "0 (int)"),
+        ('httpstatus_check_prose = "yes"', "httpstatus_check_prose", "'yes' (str)"),
+    ],
+)
+def test_switches_of_the_wrong_type_use_their_default(project, line, name, shown):
+    # A string would otherwise count as true in one place and false in another.
+    built = build(project(PAGE, conf=line + "\n"))
+    found = config_warnings(built.warnings)
+    assert len(found) == 1, built.warnings
+    assert re.search(rf"conf.py:3: WARNING: {name}: expected True or False, got ", found[0])
+    assert shown in found[0]
+    assert "has type" not in built.warnings
+    # The default is what the build then uses: tooltips on, so the script is loaded.
+    assert "_static/httpstatus.js" in built.read("index.html")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,21 @@ def test_project_catalog_overrides_ours(project):
     assert "Deskripsi" not in text
     # Everything the project does not override still comes from the shipped catalog.
     assert "Ketika Anda Melihatnya" in text
+
+
+def test_editing_the_project_catalog_rebuilds_the_pages_that_use_it(project, tmp_path):
+    po = "locale__id__LC_MESSAGES__sphinxext_httpstatus.po"
+    srcdir = project(PAGE, conf='locale_dirs = ["locale"]\n', **{po: OVERRIDE_PO})
+    builddir = tmp_path / "incremental"
+    first = build(srcdir, language="id", builddir=builddir)
+    assert "Uraian" in visible(first.read("index.html"))
+    path = srcdir / "locale" / "id" / "LC_MESSAGES" / "sphinxext_httpstatus.po"
+    time.sleep(0.01)  # a newer modification time than the compiled .mo
+    path.write_text(OVERRIDE_PO.replace("Uraian", "Penjelasan"), encoding="utf-8")
+    again = build(srcdir, language="id", builddir=builddir, freshenv=False)
+    text = visible(again.read("index.html"))
+    assert "Penjelasan" in text
+    assert "Uraian" not in text
 
 
 def test_project_catalog_adds_a_language(project):

@@ -164,3 +164,11 @@ def test_nitpicky_hint_for_a_known_code_without_target(project):
     assert "[ref.code]" in found[0]
     ignored = build(srcdir, nitpicky=True, nitpick_ignore=[("httpstatus:code", "470")])
     assert ignored.warnings == ""
+
+
+def test_nitpicky_hint_when_the_fallback_is_off(project):
+    # 404 has a spec URL: only the switched-off fallback explains why it links nowhere.
+    srcdir = project(":httpcode:`404`\n", conf="httpstatus_fallback_url = None\n")
+    warnings = build(srcdir, nitpicky=True).warnings
+    assert "add '.. http-status:: 404', or set httpstatus_fallback_url)" in warnings
+    assert "spec_url in the data file" not in warnings
