@@ -21,8 +21,8 @@ extensions = [
     "catalog_facts",
 ]
 
-# The guide's own status codes and wording (see "Describe your own API's codes"). The file
-# rewords 403 and describes 460 (and the pair 460/504); the showcases on the landing page and
+# The guide's own wording (see "Describe your own API's codes"). The file rewords two shipped
+# codes, 403 and 460, and adds a note for the pair 460/504; the showcases on the landing page and
 # in the quickstart use other codes, so that they show what a new project gets.
 httpstatus_data_files = ["api-status.yaml"]
 

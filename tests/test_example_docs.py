@@ -77,6 +77,8 @@ def test_indonesian_guide(docs, tmp_path):
     # The guide's own data file is translated by the guide's own catalog.
     data_page = (tmp_path / "id" / "project-data.html").read_text(encoding="utf-8")
     assert "Klien menutup koneksi sebelum idle timeout load balancer berakhir." in data_page
+    # A protocol fact the data file rewords (460's retry) is translated by it too.
+    assert "Library klien kami mengulangi permintaan" in data_page
 
 
 def require_latexmk() -> None:
@@ -147,3 +149,16 @@ def test_reader_facing_pages_have_no_repository_paths(docs, tmp_path):
     assert f"all {len(catalog.codes) - len(unofficial)} codes of the registry" in explanation
     for status in unofficial:
         assert f"{status.unofficial}: " in explanation and str(status.code) in explanation
+    # So does the registry's date: the dated copy's own (tools/iana_registry.py refreshes it).
+    import yaml
+
+    from sphinxext_httpstatus.datafiles import SHIPPED_DATA_DIR
+
+    registry = SHIPPED_DATA_DIR / "iana" / "http-status-codes.yaml"
+    snapshot = yaml.safe_load(registry.read_text(encoding="utf-8"))["snapshot_date"]
+    when = f"{snapshot.day} {snapshot:%B %Y}"  # pytest leaves the C locale: English month names
+    assert f"as last updated on {when}" in explanation
+    # The protocol facts example: wire text as HTTP blocks, the request line kept as written.
+    compare = (outdir / "compare.html").read_text(encoding="utf-8")
+    assert 'class="httpstatus-example highlight-http notranslate"' in compare
+    assert '<span class="nn">/v1/orders</span>' in compare

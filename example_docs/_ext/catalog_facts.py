@@ -6,8 +6,10 @@ unofficial code that the catalog no longer has, nor misses one it gained.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 
+import yaml
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
@@ -82,8 +84,39 @@ class RegisteredCount(FactsDirective):
         return [nodes.paragraph(text, text)]
 
 
+# Not strftime("%B"): its month names follow the machine's locale, and the page is English.
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
+_MONTHS += ("September", "October", "November", "December")
+
+
+class RegistrySource(FactsDirective):
+    """``.. registry-source::``: which registry copy the catalog follows, with its date.
+
+    The date is the snapshot's own (data/iana/http-status-codes.yaml, refreshed by
+    tools/iana_registry.py), so the sentence changes when the copy does.
+    """
+
+    def run(self) -> list[nodes.Node]:
+        path = SHIPPED_DATA_DIR / "iana" / "http-status-codes.yaml"
+        self.env.note_dependency(str(path))
+        snapshot = yaml.safe_load(path.read_text(encoding="utf-8"))["snapshot_date"]
+        date = datetime.date.fromisoformat(str(snapshot))
+        url = "https://www.iana.org/assignments/http-status-codes/"
+        paragraph = nodes.paragraph()
+        paragraph += nodes.Text("The catalog follows the ")
+        name = "IANA HTTP Status Code Registry"
+        paragraph += nodes.reference(name, name, refuri=url)
+        paragraph += nodes.Text(
+            f" as last updated on {date.day} {_MONTHS[date.month - 1]} {date.year}, in a dated "
+            "copy that the test suite checks the catalog against. Each registered code links to "
+            "the section of the RFC or draft that defines it, most of them in RFC 9110."
+        )
+        return [paragraph]
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("curated-pairs", CuratedPairs)
     app.add_directive("unofficial-codes", UnofficialCodes)
     app.add_directive("registered-count", RegisteredCount)
+    app.add_directive("registry-source", RegistrySource)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
