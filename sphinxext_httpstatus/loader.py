@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,9 +136,16 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+# An HTTP/1.1 status line without a reason phrase, once its trailing space is gone.
+_BARE_STATUS_LINE = re.compile(r"HTTP/1\.[01] [1-5]\d\d")
+
+
 def _wire_text(text: str) -> str:
-    # An example exchange keeps its lines: only trailing spaces and surrounding blank lines go.
+    # An example exchange keeps its lines: only trailing spaces and surrounding blank lines go,
+    # except the space that must follow the code even when the reason phrase is empty
+    # (RFC 9112, Section 4).
     lines = [line.rstrip() for line in text.expandtabs().splitlines()]
+    lines = [line + " " if _BARE_STATUS_LINE.fullmatch(line) else line for line in lines]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:

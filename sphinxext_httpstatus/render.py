@@ -95,8 +95,8 @@ def registry_note(status: StatusCode) -> str:
         )
     if status.registry_state == "temporary" and status.registry_expires:
         return _(
-            "Temporary IANA registration (expiry date {date}, unless it is extended); "
-            "details may still change."
+            "Temporary IANA registration (the registry copy gives {date} as its expiry date, "
+            "unless it is extended); details may still change."
         ).format(date=status.registry_expires)
     if status.registry_state:
         return _(REGISTRY_STATE_NOTES[status.registry_state])

@@ -217,11 +217,40 @@ def test_shipped_examples_are_well_formed():
             assert required[code] in status.example, code
 
 
+def test_a_status_line_without_reason_phrase_keeps_its_space():
+    # RFC 9112, Section 4: the space after the code is sent even when the reason phrase is empty.
+    lines = shipped_catalog().codes[530].example.splitlines()
+    assert "HTTP/1.1 530 " in lines
+    assert "HTTP/1.1 530" not in lines
+    assert all(line == line.rstrip() for line in lines if not line.startswith("HTTP/1.1 530"))
+
+
+def test_shipped_examples_frame_their_content():
+    """Content shown in an example is exactly as long as its Content-Length says."""
+    checked = 0
+    for code, status in shipped_catalog().codes.items():
+        for message in re.split(r"\n\n(?=HTTP/\d|[A-Z]+ \S+ HTTP/\d)", status.example):
+            head, _, body = message.partition("\n\n")
+            fields = dict(line.split(": ", 1) for line in head.splitlines()[1:])
+            if "Transfer-Encoding" in fields:
+                size, data, last = body.splitlines()
+                assert (int(size, 16), last) == (len(data.encode()), "0"), code
+            elif body:
+                assert int(fields["Content-Length"]) == len(body.encode()), code
+                checked += 1
+            else:
+                assert "Content-Type" not in fields or "Content-Length" in fields, code
+    assert checked >= 20
+
+
 def test_temporary_registration_shows_its_expiry(project):
     built = build(project(".. http-status:: 104\n\n.. http-compare:: 104 100\n"), "text")
     assert built.warnings == ""
     text = flat(built.read("index.txt"))
-    assert "Temporary IANA registration (expiry date 2026-11-13, unless it is extended)" in text
+    assert (
+        "Temporary IANA registration (the registry copy gives 2026-11-13 as its expiry date, "
+        "unless it is extended)"
+    ) in text
 
 
 def test_wire_text_from_data_is_escaped(project):
