@@ -48,7 +48,8 @@ KNOWN: dict[str, set[str]] = {
 
 OURS = "[class*='httpstatus'], #httpstatus-tooltip"
 
-# For each element of a violation: "ours" (inside our markup), "theirs", or "theme-link": a link
+# For each element of a violation: "ours" (inside our markup, but not inside code blocks or tab
+# sets an author put into an entry's body), "theirs", or "theme-link": a link
 # of ours drawn in the theme's own link colour, exactly like the theme's other links (the
 # colour-contrast finding is then the theme's, e.g. sphinx-rtd-theme's #2980b9 on white).
 WHOSE_JS = """
@@ -61,6 +62,12 @@ WHOSE_JS = """
     let element = null;
     try { element = document.querySelector(selector); } catch (error) { return "theirs"; }
     if (!element || !element.closest(ours)) return "theirs";
+    // An entry's body is the author's content: a code block (Pygments' colours) or a
+    // sphinx-design tab set there is other software's markup, unless it is our own example.
+    const foreign = element.closest(".sd-tab-set, div[class*='highlight-']");
+    if (foreign && !foreign.closest(".httpstatus-example")) {
+      return "theirs";
+    }
     if (element.closest("a") && getComputedStyle(element).color === themeColour) {
       return "theme-link";
     }
