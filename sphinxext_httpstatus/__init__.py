@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 
 from .usage import httpstatus_domain, warn
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def _data_paths(app: Sphinx) -> list[Path]:
