@@ -153,22 +153,30 @@ class ExpandStatusUsage(SphinxPostTransform):
                     xref["refdoc"] = self.env.docname
         return copied
 
+    def described_item(self, lead: nodes.Node, status: EndpointStatus) -> nodes.list_item:
+        """``lead: what the endpoint says about the code``, as a list item."""
+        paragraph = nodes.paragraph("", "", lead)
+        paragraph["translatable"] = False
+        description = self.description(status)
+        if description:
+            paragraph += nodes.Text(": ")
+            paragraph += description
+        return nodes.list_item("", paragraph)
+
+    def code_reference(self, code: int) -> nodes.Node:
+        """The code as ``:httpcode:`` shows it (a project may list a code no catalog has)."""
+        status = domain_catalog(self.env).get(code)
+        return render.code_xref(code, status.label if status else str(code))
+
     def endpoint_list(self, statuses: list[EndpointStatus]) -> nodes.bullet_list:
         items = nodes.bullet_list(classes=["httpstatus-endpoints"])
         for status in statuses:
-            paragraph = nodes.paragraph("", "", self.endpoint_link(status))
-            paragraph["translatable"] = False
-            description = self.description(status)
-            if description:
-                paragraph += nodes.Text(": ")
-                paragraph += description
-            items += nodes.list_item("", paragraph)
+            items += self.described_item(self.endpoint_link(status), status)
         return items
 
     def code_cell(self, code: int) -> list[nodes.Node]:
         status = domain_catalog(self.env).get(code)
-        label = status.label if status else str(code)
-        paragraph = nodes.paragraph("", "", render.code_xref(code, label))
+        paragraph = nodes.paragraph("", "", self.code_reference(code))
         paragraph["translatable"] = False
         if status is None:
             return [paragraph]
@@ -225,15 +233,7 @@ class ExpandStatusUsage(SphinxPostTransform):
             row += nodes.entry("", link)
             items = nodes.bullet_list(classes=["httpstatus-endpoint-codes"])
             for status in statuses:
-                catalog_status = domain_catalog(self.env).get(status.code)
-                label = catalog_status.label if catalog_status else str(status.code)
-                paragraph = nodes.paragraph("", "", render.code_xref(status.code, label))
-                paragraph["translatable"] = False
-                description = self.description(status)
-                if description:
-                    paragraph += nodes.Text(": ")
-                    paragraph += description
-                items += nodes.list_item("", paragraph)
+                items += self.described_item(self.code_reference(status.code), status)
             row += nodes.entry("", items)
             body += row
         return container
