@@ -92,7 +92,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", collect_endpoints)
     app.connect("builder-inited", _builder_inited)
     app.connect("builder-inited", add_inventory_codes, priority=INVENTORY_PRIORITY)
-    app.connect("html-collect-pages", copy_static_files)
+    app.connect("builder-inited", copy_static_files)
     app.connect("html-page-context", add_page_assets)
     app.connect("env-before-read-docs", snapshot_entries)
     app.connect("env-get-updated", documents_with_moved_targets)

@@ -22,14 +22,18 @@ STYLESHEET = "httpstatus.css"
 SCRIPT = "httpstatus.js"
 
 
-def copy_static_files(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: put our two files into the build's ``_static`` (no pages)."""
+def copy_static_files(app: Sphinx) -> None:
+    """``builder-inited``: put our two files into the build's ``_static``.
+
+    Before any page is written: Sphinx 7.4 adds the ``?v=`` checksum to a page's link only when
+    the file is already there, so copying later (with Sphinx's own static files) made a first
+    build's pages differ from every later build's.
+    """
     if app.builder.format == "html":
         destination = Path(app.outdir, "_static")
         destination.mkdir(parents=True, exist_ok=True)
         for name in (STYLESHEET, SCRIPT):
             shutil.copyfile(STATIC_DIR / name, destination / name)
-    return []
 
 
 def _ours(node: nodes.Node) -> bool:
