@@ -53,6 +53,7 @@ class LinkStatusLines(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = httpstatus_domain(self.env)
         catalog = domain.get_catalog()
+        resolved: dict[int, nodes.Element | None] = {}  # once per code and page, not per block
         for block in list(self.document.findall(nodes.literal_block)):
             if not is_http_block(block) or isinstance(block, http_example):
                 continue
@@ -67,11 +68,12 @@ class LinkStatusLines(SphinxPostTransform):
             for match in STATUS_LINE.finditer(text):
                 code = int(match.group(1))
                 status = catalog.get(code)
-                if status is None or code in references:
+                if status is None:
                     continue
-                found = resolve_code(self.env, self.env.docname, status)
-                if found is not None:
-                    references[code] = found
+                if code not in resolved:
+                    resolved[code] = resolve_code(self.env, self.env.docname, status)
+                if resolved[code] is not None:
+                    references[code] = resolved[code]
             if references:
                 example = http_example(block.rawsource, "", *block.children, **block.attributes)
                 example.source, example.line = block.source, block.line

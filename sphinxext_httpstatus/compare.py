@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import render
 from .catalog import FACT_FIELDS, Catalog, StatusCode
 from .i18n import _
-from .usage import catalog_for, check_code, httpstatus_domain, warn
+from .usage import catalog_for, check_code, httpstatus_domain, split_words, warn
 
 ROW_FIELDS = (
     "class",
@@ -29,10 +29,6 @@ NOTE_FIELDS = ("key_difference", "when_to_use_which")
 LABEL_WIDTH = 20  # percent of the table for the row labels
 DEFAULT_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix", *NOTE_FIELDS)
 ALL_FIELDS = ("status", *ROW_FIELDS, *NOTE_FIELDS)
-
-
-def split_words(argument: str) -> list[str]:
-    return argument.replace(",", " ").split()
 
 
 def split_fields(words: Iterable[object]) -> tuple[list[str], list[str], list[str]]:

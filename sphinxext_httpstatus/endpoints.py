@@ -85,38 +85,33 @@ def _signatures(desc: addnodes.desc) -> list[addnodes.desc_signature]:
     ]
 
 
-def endpoint_statuses(desc: addnodes.desc, docname: str) -> list[EndpointStatus]:
-    content = next(
-        (child for child in desc.children if isinstance(child, addnodes.desc_content)), None
-    )
-    signatures = _signatures(desc)
-    if content is None or not signatures:
-        return []
+def endpoint_statuses(
+    desc: addnodes.desc, content: addnodes.desc_content, docname: str
+) -> list[EndpointStatus]:
     fields = [
-        node for node in _own_nodes(content, nodes.Element) if node.get(FIELD_MARK) is not None
+        (node[FIELD_MARK], _description(node))
+        for node in _own_nodes(content, nodes.Element)
+        if node.get(FIELD_MARK) is not None
     ]
-    result = []
-    for signature in signatures:
-        for marked in fields:
-            result.append(
-                EndpointStatus(
-                    docname=docname,
-                    anchor=signature["ids"][0],
-                    method=signature["method"].upper(),
-                    path=signature.get("path", ""),
-                    code=marked[FIELD_MARK],
-                    description=_description(marked),
-                )
-            )
-    return result
+    return [
+        EndpointStatus(
+            docname=docname,
+            anchor=signature["ids"][0],
+            method=signature["method"].upper(),
+            path=signature.get("path", ""),
+            code=code,
+            description=description,
+        )
+        for signature in _signatures(desc)
+        for code, description in fields
+    ]
 
 
-def check_examples(desc: addnodes.desc, statuses: list[EndpointStatus]) -> None:
+def check_examples(content: addnodes.desc_content, statuses: list[EndpointStatus]) -> None:
     """Warn about example responses whose code is not among the endpoint's status fields."""
     listed = sorted({status.code for status in statuses})
     if not listed:
         return  # an endpoint without status fields says nothing an example could contradict
-    content = next(child for child in desc.children if isinstance(child, addnodes.desc_content))
     for block in _own_nodes(content, nodes.literal_block):
         if not is_http_block(block):
             continue
@@ -141,9 +136,12 @@ def collect_endpoints(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     found: list[EndpointStatus] = []
     for desc in doctree.findall(addnodes.desc):
-        if desc.get("domain") != "http":
+        content = next(
+            (child for child in desc.children if isinstance(child, addnodes.desc_content)), None
+        )
+        if desc.get("domain") != "http" or content is None:
             continue
-        statuses = endpoint_statuses(desc, docname)
-        check_examples(desc, statuses)
+        statuses = endpoint_statuses(desc, content, docname)
+        check_examples(content, statuses)
         found.extend(statuses)
     domain.note_endpoints(docname, found)

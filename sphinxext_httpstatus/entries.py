@@ -16,11 +16,10 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import render
 from .catalog import FACT_FIELDS, Catalog, StatusCode
-from .compare import split_words
 from .domain import advice_anchor, entry_anchor
 from .i18n import _
 from .status_usage import returned_by_field
-from .usage import catalog_for, check_code, httpstatus_domain, warn
+from .usage import catalog_for, check_code, httpstatus_domain, split_words, status_classes, warn
 
 ENTRY_FIELDS = ("class", "description", "when_you_see_it", "how_to_fix")
 #: Labels of what an entry shows around its fields (the terminal view shows them too).
@@ -135,9 +134,6 @@ class HTTPStatus(EntryDirective):
         return self.build_entry(catalog, status, body)
 
 
-CLASS_WORDS = {f"{digit}xx": digit for digit in range(1, 6)}
-
-
 class HTTPStatusCatalog(EntryDirective):
     """``.. http-status-catalog::`` with optional ``:classes: 4xx 5xx`` / ``:codes: 401 403``.
 
@@ -154,21 +150,6 @@ class HTTPStatusCatalog(EntryDirective):
         "class": directives.class_option,
     }
 
-    def class_digits(self) -> set[int]:
-        digits = set()
-        for word in split_words(self.options.get("classes", "")):
-            digit = CLASS_WORDS.get(word.lower())
-            if digit is None:
-                warn(
-                    "http-status-catalog: %r is not a status class; use 1xx, 2xx, 3xx, 4xx or 5xx",
-                    word,
-                    location=self.get_location(),
-                    subtype="bad-option",
-                )
-            else:
-                digits.add(digit)
-        return digits
-
     def run(self) -> list[nodes.Node]:
         catalog = catalog_for(self.env)
         wanted: set[int] = set()
@@ -176,7 +157,9 @@ class HTTPStatusCatalog(EntryDirective):
             _code, status = check_code(word, catalog, self.get_location())
             if status is not None:
                 wanted.add(status.code)
-        classes = self.class_digits()
+        classes = status_classes(
+            self.options.get("classes", ""), self.get_location(), "http-status-catalog: "
+        )
         if ("codes" in self.options and not wanted) or ("classes" in self.options and not classes):
             return []  # every value was wrong (and warned about): not the whole catalog instead
         for code in sorted(wanted):

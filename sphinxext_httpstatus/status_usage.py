@@ -24,7 +24,7 @@ from . import render
 from .endpoints import EndpointStatus
 from .i18n import _
 from .resolve import current_builder
-from .usage import catalog_for, check_code, httpstatus_domain, warn
+from .usage import catalog_for, check_code, httpstatus_domain, split_words, status_classes, warn
 
 
 class status_usage(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
@@ -35,16 +35,12 @@ class returned_by(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for the "Returned by" field of the entry for ``code``."""
 
 
-def _class_digits(argument: str) -> str:
-    return argument  # checked in run(), where a bad value becomes our own located warning
-
-
 class HTTPStatusUsage(SphinxDirective):
     """``.. http-status-usage::`` with ``:codes:``, ``:classes:`` and ``:group-by: endpoint``."""
 
     option_spec: ClassVar[dict] = {
         "codes": directives.unchanged,
-        "classes": _class_digits,
+        "classes": directives.unchanged,  # checked in run(): a bad class is our own warning
         "group-by": directives.unchanged,
         "class": directives.class_option,
     }
@@ -54,24 +50,13 @@ class HTTPStatusUsage(SphinxDirective):
         node = status_usage(classes=["httpstatus-usage", *self.options.get("class", [])])
         self.set_source_info(node)
         codes = []
-        for word in render_words(self.options.get("codes", "")):
+        for word in split_words(self.options.get("codes", "")):
             code, status = check_code(word, catalog, self.get_location())
             if status is not None and code is not None:
                 codes.append(code)
         if "codes" in self.options and not codes:
             return []
-        classes = []
-        for word in render_words(self.options.get("classes", "")):
-            lowered = word.lower()
-            if len(lowered) == 3 and lowered[0] in "12345" and lowered[1:] == "xx":
-                classes.append(int(lowered[0]))
-            else:
-                warn(
-                    "%r is not a status class; use 1xx, 2xx, 3xx, 4xx or 5xx",
-                    word,
-                    location=self.get_location(),
-                    subtype="bad-option",
-                )
+        classes = sorted(status_classes(self.options.get("classes", ""), self.get_location()))
         group_by = self.options.get("group-by", "code").strip() or "code"
         if group_by not in ("code", "endpoint"):
             warn(
@@ -84,10 +69,6 @@ class HTTPStatusUsage(SphinxDirective):
         node["codes"], node["status_classes"], node["group_by"] = codes, classes, group_by
         httpstatus_domain(self.env).note_usage(self.env.docname)
         return [node]
-
-
-def render_words(argument: str) -> list[str]:
-    return argument.replace(",", " ").split()
 
 
 def returned_by_field(code: int, docname: str, env: Any) -> nodes.field:
@@ -165,7 +146,7 @@ class ExpandStatusUsage(SphinxPostTransform):
 
     def code_reference(self, code: int) -> nodes.Node:
         """The code as ``:httpcode:`` shows it (a project may list a code no catalog has)."""
-        status = domain_catalog(self.env).get(code)
+        status = httpstatus_domain(self.env).get_catalog().get(code)
         return render.code_xref(code, status.label if status else str(code))
 
     def endpoint_list(self, statuses: list[EndpointStatus]) -> nodes.bullet_list:
@@ -175,7 +156,7 @@ class ExpandStatusUsage(SphinxPostTransform):
         return items
 
     def code_cell(self, code: int) -> list[nodes.Node]:
-        status = domain_catalog(self.env).get(code)
+        status = httpstatus_domain(self.env).get_catalog().get(code)
         paragraph = nodes.paragraph("", "", self.code_reference(code))
         paragraph["translatable"] = False
         if status is None:
@@ -237,10 +218,6 @@ class ExpandStatusUsage(SphinxPostTransform):
             row += nodes.entry("", items)
             body += row
         return container
-
-
-def domain_catalog(env: Any) -> Any:
-    return httpstatus_domain(env).get_catalog()
 
 
 def setup(app: Sphinx) -> None:

@@ -34,6 +34,33 @@ def parse_code(text: str) -> int | None:
     return None
 
 
+def split_words(argument: str) -> list[str]:
+    """Option values are lists separated by spaces or commas: ``"401, 403 404"``."""
+    return argument.replace(",", " ").split()
+
+
+#: ``:classes:`` words and the status class digit they name (RFC 9110, Section 15).
+CLASS_WORDS = {f"{digit}xx": digit for digit in range(1, 6)}
+
+
+def status_classes(argument: str, location: Location, prefix: str = "") -> set[int]:
+    """``"4xx 5xx"`` -> {4, 5}; each other word is a located ``bad-option`` warning."""
+    digits = set()
+    for word in split_words(argument):
+        digit = CLASS_WORDS.get(word.lower())
+        if digit is None:
+            warn(
+                "%s%r is not a status class; use 1xx, 2xx, 3xx, 4xx or 5xx",
+                prefix,
+                word,
+                location=location,
+                subtype="bad-option",
+            )
+        else:
+            digits.add(digit)
+    return digits
+
+
 def split_phrase(text: str) -> tuple[str, str]:
     """``"403 Forbidden"`` -> ``("403", "Forbidden")``; ``"403"`` -> ``("403", "")``."""
     code, _space, phrase = text.strip().partition(" ")
