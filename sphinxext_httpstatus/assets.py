@@ -43,11 +43,18 @@ def _ours(node: nodes.Node) -> bool:
     return any(name.startswith("httpstatus") for name in classes)
 
 
+def _shows_link(node: nodes.Node) -> bool:
+    if isinstance(node, nodes.reference):
+        return "httpstatus-ref" in node["classes"]
+    return isinstance(node, http_example)
+
+
 def _has_references(doctree: nodes.document) -> bool:
-    """Links with a tooltip: status references, and the status lines of HTTP examples."""
-    return doctree.next_node(http_example) is not None or any(
-        "httpstatus-ref" in node["classes"] for node in doctree.findall(nodes.reference)
-    )
+    """Links with a tooltip: status references, and the status lines of HTTP examples.
+
+    One walk that stops at the first: on a page of status references that is its first one.
+    """
+    return doctree.next_node(_shows_link) is not None
 
 
 def add_page_assets(

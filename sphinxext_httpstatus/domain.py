@@ -27,6 +27,10 @@ from .usage import Location, httpstatus_domain, parse_code, warn
 
 _Ref = TypeVar("_Ref", bound=Element)
 
+#: A resolved status reference: what it is (``render.XREF_CLASSES``, as the text of a no-link
+#: ``!403`` has them) and that it has a tooltip (``httpstatus-ref``, which the script looks for).
+DECORATED_CLASSES = (*render.XREF_CLASSES, "httpstatus-ref")
+
 
 def entry_anchor(code: int) -> str:
     return f"httpstatus-{code}"
@@ -65,6 +69,7 @@ class HTTPStatusDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._tooltips: dict[int, str | None] = {}
+        self._fallback_urls: dict[int, str | None] = {}
         #: Pair of codes -> first comparison showing both; built on first use while writing.
         self._pair_index: dict[frozenset[int], tuple[str, str]] | None = None
 
@@ -72,6 +77,7 @@ class HTTPStatusDomain(Domain):
         self.catalog = catalog
         self.data_files = data_files
         self._tooltips.clear()
+        self._fallback_urls.clear()
 
     def get_catalog(self) -> Catalog:
         return self.catalog if self.catalog is not None else shipped_catalog()
@@ -186,21 +192,27 @@ class HTTPStatusDomain(Domain):
             self._tooltips[code] = render.tooltip_text(status) if status else None
         return self._tooltips[code]
 
-    def decorate(self, reference: _Ref, target: str) -> _Ref:
+    def decorate(self, reference: _Ref, target: str, code: int | None = None) -> _Ref:
         """Mark a resolved status reference for the tooltip; one place for every resolver."""
-        code = parse_code(target)
+        if code is None:
+            code = parse_code(target)
         title = self.tooltip(code) if code is not None else None
         if title:
             reference["reftitle"] = title
-        reference["classes"].append("httpstatus-ref")
+        reference["classes"].extend(DECORATED_CLASSES)
         return reference
 
     def in_inventory(self, target: str) -> bool:
         inventory = getattr(self.env, "intersphinx_inventory", None) or {}
         return target in inventory.get("httpstatus:code", {})
 
-    def fallback_reference(self, code: int, contnode: Element) -> nodes.reference | None:
-        """The external link of last resort (``httpstatus_fallback_url``)."""
+    def fallback_url(self, code: int) -> str | None:
+        """The external link of last resort (``httpstatus_fallback_url``), once per code."""
+        if code not in self._fallback_urls:
+            self._fallback_urls[code] = self._make_fallback_url(code)
+        return self._fallback_urls[code]
+
+    def _make_fallback_url(self, code: int) -> str | None:
         template = self.env.config.httpstatus_fallback_url
         status = self.get_catalog().get(code)
         if status is None or not template:
@@ -209,9 +221,7 @@ class HTTPStatusDomain(Domain):
             url = status.spec_url if template == "spec" else template.format(code=status.code)
         except (KeyError, IndexError, ValueError):  # reported once, at config-inited
             return None
-        if not url:
-            return None
-        return nodes.reference("", "", contnode, internal=False, refuri=url)
+        return url or None
 
     def resolve_xref(
         self,
@@ -240,12 +250,15 @@ class HTTPStatusDomain(Domain):
         if code is not None and entry is not None:
             anchor = advice_anchor(code) if typ == "advice" else entry[1]
             return self.decorate(
-                make_refnode(builder, fromdocname, entry[0], anchor, contnode), target
+                make_refnode(builder, fromdocname, entry[0], anchor, contnode), target, code
             )
         if code is None or typ != "code" or self.in_inventory(target):
             return None
-        fallback = self.fallback_reference(code, contnode)
-        return self.decorate(fallback, target) if fallback is not None else None
+        url = self.fallback_url(code)
+        if url is None:
+            return None
+        fallback = nodes.reference("", "", contnode, internal=False, refuri=url)
+        return self.decorate(fallback, target, code)
 
     def resolve_any_xref(
         self,

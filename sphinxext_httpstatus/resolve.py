@@ -21,7 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from .catalog import StatusCode
-from .render import code_xref
+from .render import XREF_CLASSES, code_xref, keep_quotes
 from .usage import httpstatus_domain, parse_code
 
 logger = logging.getLogger(__name__)
@@ -111,7 +111,13 @@ class ResolveStatusReferences(SphinxPostTransform):
                 cast(nodes.Element, node[0]),
             )
             if found is not None:
-                node.replace_self(found)
+                # Not replace_self: our references carry no ids or classes to hand over.
+                node.parent.replace(node, found)
+            else:
+                # Left to Sphinx (intersphinx, or no target at all), which shows the content as
+                # it is: give it the classes that a link or the plain text should carry.
+                content = nodes.inline("", "", *node.children, classes=list(XREF_CLASSES))
+                node[:] = [keep_quotes(content)]
 
 
 def warn_missing(app: Sphinx, domain: object, node: pending_xref) -> bool | None:

@@ -30,8 +30,9 @@ class HTTPCodeRole(XRefRole):
     def run(self) -> tuple[list[Node], list[system_message]]:
         written = unescape(self.text[1:] if self.disabled else self.target).strip()
         target, phrase = split_phrase(written)
+        domain = httpstatus_domain(self.env)
         code, status = check_code(
-            target, catalog_for(self.env), self.get_location(), quiet=self.quiet()
+            target, catalog_for(self.env, domain), self.get_location(), quiet=self.quiet()
         )
         if status is not None and phrase:
             accepted = self.accepted_phrases.get(status.code, ())
@@ -40,7 +41,7 @@ class HTTPCodeRole(XRefRole):
         text = self.title if explicit else (status.label if status else written)
         if code is None or self.disabled:
             return [keep_quotes(nodes.inline(self.rawtext, text, classes=XREF_CLASSES))], []
-        httpstatus_domain(self.env).note_references(self.env.docname, [code])
+        domain.note_references(self.env.docname, [code])
         xref = code_xref(code, text, explicit=explicit)
         xref.rawsource = self.rawtext
         xref["refdoc"] = self.env.docname

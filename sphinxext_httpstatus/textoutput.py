@@ -24,4 +24,5 @@ class PlainStatusReferences(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for reference in list(self.document.findall(nodes.reference)):
             if "httpstatus-ref" in reference.get("classes", ()):
-                reference.replace_self(reference.children)
+                # Not replace_self, which refuses to drop the link's classes with it.
+                reference.parent.replace(reference, list(reference.children))

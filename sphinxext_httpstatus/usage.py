@@ -95,13 +95,14 @@ def httpstatus_domain(env: BuildEnvironment) -> HTTPStatusDomain:
     return cast("HTTPStatusDomain", env.get_domain("httpstatus"))
 
 
-def catalog_for(env: BuildEnvironment) -> Catalog:
+def catalog_for(env: BuildEnvironment, domain: HTTPStatusDomain | None = None) -> Catalog:
     """The catalog of this build, and a note that the current document depends on its files.
 
     The dependency is what makes an edited data file re-read exactly the documents that use the
-    extension, through Sphinx's own change tracking.
+    extension, through Sphinx's own change tracking. ``domain`` saves a lookup per reference.
     """
-    domain = httpstatus_domain(env)
+    if domain is None:
+        domain = httpstatus_domain(env)
     for path in domain.data_files:
         env.note_dependency(path)
     return domain.get_catalog()
