@@ -28,6 +28,23 @@ OUTPUTS = {"html": "index.html", "latex": "test.tex", "text": "index.txt", "man"
 # RFC 7725, Section 3 adds 451.
 HEURISTICALLY_CACHEABLE = {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501}
 
+# Codes that never reach a client as a response, so there is no exchange to show:
+WITHOUT_EXAMPLE = {
+    306,  # unused since RFC 2616; RFC 9110, Section 15.4.7 keeps it reserved
+    444,  # nginx closes the connection without sending anything
+    460,  # AWS ALB writes it to its access log after the client has gone
+    499,  # nginx writes it to its access log after the client has gone
+}
+
+# Codes whose example shows them inside another status: what the client really receives.
+SENT_AS = {
+    424: 207,  # WebDAV reports it per resource or property in a Multi-Status body
+    494: 400,  # nginx replaces its internal 494-497 with 400 (ngx_http_special_response.c)
+    495: 400,
+    496: 400,
+    497: 400,
+}
+
 
 def label_in(language: str, label: str) -> str:
     """The label as the shipped catalog translates it (English until a translator has)."""
@@ -90,10 +107,19 @@ def test_every_shipped_example_highlights_cleanly(project):
 
 
 def test_entries_show_the_facts_a_code_has_and_omit_the_rest(project):
-    built = build(project(".. http-status:: 429\n\n.. http-status:: 402\n"), "text")
+    # Every shipped code has its facts, so the code without any is a project's own.
+    srcdir = project(
+        ".. http-status:: 429\n\n.. http-status:: 470\n",
+        conf='httpstatus_data_files = ["codes.yaml"]\n',
+        **{
+            "codes.yaml": "codes:\n  470:\n    phrase: Client Closed Connection\n"
+            "    unofficial: AWS ALB\n    description: The client hung up first.\n"
+        },
+    )
+    built = build(srcdir, "text")
     assert built.warnings == ""
     text = built.read("index.txt")
-    first, second = text.split("402 Payment Required")
+    first, second = text.split("470 Client Closed Connection")
     for label in LABELS:
         assert f"{label}:" in first, label
         assert f"{label}:" not in second, label
@@ -211,10 +237,26 @@ def test_shipped_examples_are_well_formed():
         if not status.example:
             continue
         lines = status.example.splitlines()
+        if code in SENT_AS:
+            # The code itself never heads a response: show what the client does receive.
+            assert any(re.match(rf"HTTP/[0-9.]+ {SENT_AS[code]}\b", line) for line in lines), code
+            if SENT_AS[code] == 207:
+                assert re.search(rf"<D:status>HTTP/1.1 {code}\b", status.example), code
+            continue
         assert any(re.match(rf"HTTP/[0-9.]+ {code}\b", line) for line in lines), code
         assert all(len(line) <= 60 for line in lines), code  # fits a PDF table column
         if code in required:
             assert required[code] in status.example, code
+
+
+def test_every_shipped_code_has_all_five_facts():
+    missing = {
+        code: [field for field in FACT_FIELDS if not getattr(status, field)]
+        for code, status in shipped_catalog().codes.items()
+    }
+    missing = {code: fields for code, fields in missing.items() if fields}
+    # Whatever is missing may only be the example, and only of these codes.
+    assert missing == {code: ["example"] for code in WITHOUT_EXAMPLE}
 
 
 def test_a_status_line_without_reason_phrase_keeps_its_space():
