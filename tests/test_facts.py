@@ -38,6 +38,7 @@ WITHOUT_EXAMPLE = {
 
 # Codes whose example shows them inside another status: what the client really receives.
 SENT_AS = {
+    208: 207,  # a binding already listed in the same Multi-Status body (RFC 5842, Section 7.1)
     424: 207,  # WebDAV reports it per resource or property in a Multi-Status body
     494: 400,  # nginx replaces its internal 494-497 with 400 (ngx_http_special_response.c)
     495: 400,
