@@ -243,6 +243,7 @@ class HTTPCompare(SphinxDirective):
             )
             heading["translatable"] = False
             result.append(heading)
+            self.env.temp_data[NOTE_HEADINGS] = True
             if len(pairs) == 1:
                 result.append(render.text_paragraph(shown[0][1]))
                 continue
@@ -258,6 +259,10 @@ class HTTPCompare(SphinxDirective):
         return result
 
 
+#: Set while a document is read when it has note headings; pages without skip the walk.
+NOTE_HEADINGS = "httpstatus_note_headings"
+
+
 class NoteHeadingLevels(SphinxTransform):
     """Make "Key difference" and "When to use which" real headings, one level below their section.
 
@@ -269,6 +274,8 @@ class NoteHeadingLevels(SphinxTransform):
     default_priority = 500
 
     def apply(self, **kwargs: object) -> None:
+        if not self.env.temp_data.get(NOTE_HEADINGS):
+            return
         for rubric in self.document.findall(nodes.rubric):
             if "httpstatus-note-heading" in rubric["classes"]:
                 depth = sum(

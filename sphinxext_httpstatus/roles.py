@@ -31,12 +31,15 @@ class HTTPCodeRole(XRefRole):
         written = unescape(self.text[1:] if self.disabled else self.target).strip()
         target, phrase = split_phrase(written)
         domain = httpstatus_domain(self.env)
+        # Looked up once, for the warnings and for the node (this runs for every reference).
+        source, line = self.get_source_info()
+        location = f"{source}:{line}" if source and line else self.get_location()
         code, status = check_code(
-            target, catalog_for(self.env, domain), self.get_location(), quiet=self.quiet()
+            target, catalog_for(self.env, domain), location, quiet=self.quiet()
         )
         if status is not None and phrase:
             accepted = self.accepted_phrases.get(status.code, ())
-            check_phrase(status, phrase, self.get_location(), accepted)
+            check_phrase(status, phrase, location, accepted)
         explicit = self.has_explicit_title and not self.disabled
         text = self.title if explicit else (status.label if status else written)
         if code is None or self.disabled:
@@ -45,5 +48,5 @@ class HTTPCodeRole(XRefRole):
         xref = code_xref(code, text, explicit=explicit)
         xref.rawsource = self.rawtext
         xref["refdoc"] = self.env.docname
-        self.set_source_info(xref)
+        xref.source, xref.line = source, line
         return [xref], []

@@ -82,15 +82,17 @@ def returned_by_field(code: int, docname: str, env: Any) -> nodes.field:
     return field
 
 
+def _is_placeholder(node: nodes.Node) -> bool:
+    return isinstance(node, (status_usage, returned_by))
+
+
 class ExpandStatusUsage(SphinxPostTransform):
     """Turn the placeholders into tables and lists, before references are resolved."""
 
     default_priority = 4  # before our resolver (5) and Sphinx's (10)
 
     def run(self, **kwargs: Any) -> None:
-        placeholders = list(self.document.findall(status_usage)) + list(
-            self.document.findall(returned_by)
-        )
+        placeholders = list(self.document.findall(_is_placeholder))
         if not placeholders:
             return
         domain = httpstatus_domain(self.env)
