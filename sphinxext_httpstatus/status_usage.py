@@ -10,7 +10,7 @@ tooltips as ``:httpcode:``, and the endpoints' own descriptions keep their marku
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -92,7 +92,9 @@ class ExpandStatusUsage(SphinxPostTransform):
     default_priority = 4  # before our resolver (5) and Sphinx's (10)
 
     def run(self, **kwargs: Any) -> None:
-        placeholders = list(self.document.findall(_is_placeholder))
+        placeholders = cast(
+            list[status_usage | returned_by], list(self.document.findall(_is_placeholder))
+        )
         if not placeholders:
             return
         domain = httpstatus_domain(self.env)
