@@ -148,11 +148,21 @@ class HTTPCompare(SphinxDirective):
         return rows, notes
 
     def make_anchor(self, statuses: list[StatusCode]) -> str:
+        """``httpstatus-compare-401-403``, with ``-2``, ``-3``... for repeats on one page.
+
+        The next serial per base is kept for the page being read, so the hundredth table of the
+        same codes does not try the ninety-nine ids before it.
+        """
         base = "httpstatus-compare-" + "-".join(str(status.code) for status in statuses)
-        anchor, serial = base, 1
-        while anchor in self.state.document.ids:
-            serial += 1
+        serials = self.env.temp_data.get(ANCHOR_SERIALS)
+        if serials is None:
+            serials = self.env.temp_data[ANCHOR_SERIALS] = {}
+        serial = serials.get(base, 0)
+        anchor = base if serial == 0 else f"{base}-{serial}"
+        while anchor in self.state.document.ids:  # an id the author wrote (rare): step past it
+            serial = max(serial, 1) + 1
             anchor = f"{base}-{serial}"
+        serials[base] = max(serial, 1) + 1
         return anchor
 
     def build_table(self, statuses: list[StatusCode], rows: list[str], anchor: str) -> nodes.table:
@@ -259,6 +269,8 @@ class HTTPCompare(SphinxDirective):
         return result
 
 
+#: Next serial per anchor base, for the document being read (``make_anchor``).
+ANCHOR_SERIALS = "httpstatus_anchor_serials"
 #: Set while a document is read when it has note headings; pages without skip the walk.
 NOTE_HEADINGS = "httpstatus_note_headings"
 

@@ -51,12 +51,12 @@ class HTTPStatusDomain(Domain):
     roles = {"code": HTTPCodeRole()}
     initial_data = {
         "entries": {},  # code -> (docname, anchor)
-        "comparisons": {},  # (docname, anchor) -> tuple of codes
+        "comparisons": {},  # docname -> {anchor: tuple of codes}, so clear_doc is one pop
         "references": {},  # docname -> set of codes the document references
         "endpoints": {},  # docname -> list of EndpointStatus, in document order
         "usage": set(),  # documents whose output lists endpoints (usage tables, entries)
     }
-    data_version = 2
+    data_version = 3
 
     #: Set at ``builder-inited``; transient (domains are not pickled with the environment).
     catalog: Catalog | None = None
@@ -72,6 +72,8 @@ class HTTPStatusDomain(Domain):
         self._fallback_urls: dict[int, str | None] = {}
         #: Pair of codes -> first comparison showing both; built on first use while writing.
         self._pair_index: dict[frozenset[int], tuple[str, str]] | None = None
+        #: Code -> endpoints returning it; built on first use while writing.
+        self._by_code: dict[int, list[EndpointStatus]] | None = None
 
     def use_catalog(self, catalog: Catalog, data_files: tuple[str, ...]) -> None:
         self.catalog = catalog
@@ -87,7 +89,7 @@ class HTTPStatusDomain(Domain):
         return self.data["entries"]
 
     @property
-    def comparisons(self) -> dict[tuple[str, str], tuple[int, ...]]:
+    def comparisons(self) -> dict[str, dict[str, tuple[int, ...]]]:
         return self.data["comparisons"]
 
     def warn_duplicate(self, code: int, other_docname: str, location: Location) -> None:
@@ -109,13 +111,14 @@ class HTTPStatusDomain(Domain):
         return True
 
     def note_comparison(self, codes: Iterable[int], docname: str, anchor: str) -> None:
-        self.comparisons[docname, anchor] = tuple(codes)
+        self.comparisons.setdefault(docname, {})[anchor] = tuple(codes)
         self._pair_index = None
 
     def note_references(self, docname: str, codes: Iterable[int]) -> None:
         self.data["references"].setdefault(docname, set()).update(codes)
 
     def note_endpoints(self, docname: str, statuses: list[EndpointStatus]) -> None:
+        self._by_code = None
         if statuses:
             self.data["endpoints"][docname] = statuses
         else:
@@ -133,16 +136,26 @@ class HTTPStatusDomain(Domain):
             for status in self.data["endpoints"][docname]
         ]
 
+    def endpoints_by_code(self) -> dict[int, list[EndpointStatus]]:
+        """The endpoints returning each code, in document order; built once per build, not per
+        page that lists them (every entry's "Returned by" does)."""
+        if self._by_code is None:
+            by_code: dict[int, list[EndpointStatus]] = {}
+            for status in self.endpoint_statuses():
+                by_code.setdefault(status.code, []).append(status)
+            self._by_code = by_code
+        return self._by_code
+
     def clear_doc(self, docname: str) -> None:
         for code, (entry_doc, _anchor) in list(self.entries.items()):
             if entry_doc == docname:
                 del self.entries[code]
-        for key in [key for key in self.comparisons if key[0] == docname]:
-            del self.comparisons[key]
+        self.comparisons.pop(docname, None)
         self.data["references"].pop(docname, None)
         self.data["endpoints"].pop(docname, None)
         self.data["usage"].discard(docname)
         self._pair_index = None
+        self._by_code = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for code, (docname, anchor) in otherdata["entries"].items():
@@ -156,9 +169,9 @@ class HTTPStatusDomain(Domain):
                 self.entries[code] = (first, entry_anchor(code))
             else:
                 self.entries[code] = (docname, anchor)
-        for key, codes in otherdata["comparisons"].items():
-            if key[0] in docnames:
-                self.comparisons[key] = codes
+        for docname, anchors in otherdata["comparisons"].items():
+            if docname in docnames:
+                self.comparisons[docname] = anchors
         for docname, codes in otherdata["references"].items():
             if docname in docnames:
                 self.data["references"][docname] = codes
@@ -167,6 +180,7 @@ class HTTPStatusDomain(Domain):
                 self.data["endpoints"][docname] = statuses
         self.data["usage"].update(otherdata["usage"] & docnames)
         self._pair_index = None
+        self._by_code = None
 
     def find_comparison(self, first: int, second: int) -> tuple[str, str] | None:
         """The first comparison (in document order) that shows both codes.
@@ -176,12 +190,13 @@ class HTTPStatusDomain(Domain):
         """
         if self._pair_index is None:
             index: dict[frozenset[int], tuple[str, str]] = {}
-            for key in sorted(self.comparisons):
-                codes = self.comparisons[key]
-                for one in codes:
-                    for other in codes:
-                        if one != other:
-                            index.setdefault(frozenset((one, other)), key)
+            for docname in sorted(self.comparisons):
+                for anchor, codes in sorted(self.comparisons[docname].items()):
+                    key = (docname, anchor)
+                    for one in codes:
+                        for other in codes:
+                            if one != other:
+                                index.setdefault(frozenset((one, other)), key)
             self._pair_index = index
         return self._pair_index.get(frozenset((first, second)))
 

@@ -9,7 +9,6 @@ tooltips as ``:httpcode:``, and the endpoints' own descriptions keep their marku
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
@@ -98,9 +97,7 @@ class ExpandStatusUsage(SphinxPostTransform):
         if not placeholders:
             return
         domain = httpstatus_domain(self.env)
-        by_code: dict[int, list[EndpointStatus]] = defaultdict(list)
-        for status in domain.endpoint_statuses():
-            by_code[status.code].append(status)
+        by_code = domain.endpoints_by_code()
         for node in placeholders:
             if isinstance(node, returned_by):
                 found = by_code.get(node["code"], [])

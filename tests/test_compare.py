@@ -199,3 +199,37 @@ def test_default_fields_from_config(project):
     assert labels == ["Class", "How to fix"]
     assert "Key difference" not in built.read("index.html")
     assert built.warnings == ""
+
+
+REPEATED = """\
+Repeats
+=======
+
+.. _httpstatus-compare-401-403-2:
+
+A section whose label takes the id the second table would get.
+
+.. http-compare:: 401 403
+
+.. http-compare:: 401 403
+
+.. http-compare:: 401 403
+
+.. http-compare:: 403 401
+"""
+
+
+def test_repeated_comparisons_get_distinct_anchors(project):
+    built = build(project(REPEATED))
+    html = built.read("index.html")
+    ids = re.findall(r'<table [^>]*id="(httpstatus-compare-[^"]+)"', html)
+    # First, then -2 taken by the author's label so -3, then -4; the order of codes is the
+    # author's, so 403 401 is a base of its own.
+    assert ids == [
+        "httpstatus-compare-401-403",
+        "httpstatus-compare-401-403-3",
+        "httpstatus-compare-401-403-4",
+        "httpstatus-compare-403-401",
+    ]
+    assert 'id="httpstatus-compare-401-403-2"' in html  # the label's section keeps its id
+    assert "WARNING" not in built.warnings
