@@ -196,7 +196,7 @@ def sphinx_build(srcdir: Path, fresh: bool = True, jobs: int = 1) -> tuple[float
     return elapsed, maxrss
 
 
-def compare(name: str, baseline: Path, candidate: Path, repeat: int) -> dict:
+def compare(name: str, baseline: Path, candidate: Path, repeat: int, target: float) -> dict:
     sphinx_build(baseline)  # warm the file system cache for both
     sphinx_build(candidate)
     times = {"baseline": [], "candidate": []}
@@ -218,6 +218,8 @@ def compare(name: str, baseline: Path, candidate: Path, repeat: int) -> dict:
     result["time_ratio"] = result["candidate_s"] / result["baseline_s"]
     result["memory_ratio"] = result["candidate_maxrss_mib"] / result["baseline_maxrss_mib"]
     result["pickle_ratio"] = result["candidate_pickle_kib"] / result["baseline_pickle_kib"]
+    result["target_ratio"] = target
+    result["target_met"] = result["time_ratio"] <= target
     return result
 
 
@@ -258,6 +260,7 @@ def setup_time(repeat: int) -> dict:
         "name": "import + setup() + catalog",
         "median_ms": statistics.median(samples),
         "samples_ms": samples,
+        "target_met": statistics.median(samples) < 50,
     }
 
 
@@ -272,10 +275,110 @@ def incremental(work: Path, pages: int) -> dict:
     elapsed, _ = sphinx_build(srcdir, fresh=False)
     reads = log.read_text().split()
     return {
-        "name": "incremental rebuild after editing one page",
+        "name": f"incremental rebuild after editing one page of {pages}",
         "pages": pages,
         "reread": reads,
         "seconds": elapsed,
+        "target_met": reads == [target.stem],
+    }
+
+
+# -- how cost grows ---------------------------------------------------------------------------
+
+
+def marginal(name: str, unit: str, projects: dict[int, Path], empty: Path, repeat: int) -> dict:
+    """Time and peak memory per unit (reference, page) at each size, above an empty project.
+
+    The empty project (same extension, one page) is the fixed cost of starting Sphinx, loading
+    the catalog and writing the index; what is left is what the units cost. "Flat" means the
+    largest size costs at most 1.25x per unit what the smallest does (noise on a shared
+    2-core machine is about 10 %).
+    """
+    sizes = sorted(projects)
+    times: dict[int, list[float]] = {size: [] for size in [0, *sizes]}
+    memory: dict[int, list[int]] = {size: [] for size in [0, *sizes]}
+    for path in [empty, *projects.values()]:
+        sphinx_build(path)  # warm the file system cache
+    for _ in range(repeat):
+        for size, path in [(0, empty), *projects.items()]:
+            elapsed, maxrss = sphinx_build(path)
+            times[size].append(elapsed)
+            memory[size].append(maxrss)
+    base_s = statistics.median(times[0])
+    base_kib = statistics.median(memory[0])
+    rows = []
+    for size in sizes:
+        total_s = statistics.median(times[size])
+        total_kib = statistics.median(memory[size])
+        rows.append(
+            {
+                unit: size,
+                "total_s": total_s,
+                "peak_mib": total_kib / 1024,
+                f"ms_per_{unit}": (total_s - base_s) * 1000 / size,
+                f"kib_per_{unit}": (total_kib - base_kib) / size,
+            }
+        )
+    time_growth = rows[-1][f"ms_per_{unit}"] / rows[0][f"ms_per_{unit}"]
+    memory_growth = rows[-1][f"kib_per_{unit}"] / max(rows[0][f"kib_per_{unit}"], 1e-9)
+    return {
+        "name": name,
+        "empty_project_s": base_s,
+        "empty_project_mib": base_kib / 1024,
+        "sizes": rows,
+        "time_per_unit_growth": time_growth,
+        "memory_per_unit_growth": memory_growth,
+        "target_met": time_growth <= 1.25 and memory_growth <= 1.25,
+    }
+
+
+def empty_project(work: Path) -> Path:
+    return write_project(work / "empty", ["sphinxext_httpstatus"], {"page": heading("Empty")})
+
+
+def scaling_refs(work: Path, sizes: list[int], repeat: int) -> dict:
+    projects = {
+        size: write_project(work / f"refs-{size}", ["sphinxext_httpstatus"], httpcode_refs(size))
+        for size in sizes
+    }
+    return marginal(
+        f":httpcode: references, {' / '.join(map(str, sizes))}",
+        "ref",
+        projects,
+        empty_project(work),
+        repeat,
+    )
+
+
+def scaling_pages(work: Path, sizes: list[int], repeat: int) -> dict:
+    projects = {
+        size: write_project(work / f"pages-{size}", ["sphinxext_httpstatus"], extension_pages(size))
+        for size in sizes
+    }
+    return marginal(
+        f"comparison pages, {' / '.join(map(str, sizes))}",
+        "page",
+        projects,
+        empty_project(work),
+        repeat,
+    )
+
+
+def parallel(work: Path, pages: int, repeat: int) -> dict:
+    """The same project built with -j 1 and -j 2, interleaved; ratio -j 2 / -j 1."""
+    srcdir = write_project(work / "parallel", ["sphinxext_httpstatus"], extension_pages(pages))
+    sphinx_build(srcdir)
+    times: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeat):
+        for jobs in (1, 2):
+            times[jobs].append(sphinx_build(srcdir, jobs=jobs)[0])
+    serial, two = statistics.median(times[1]), statistics.median(times[2])
+    return {
+        "name": f"{pages} pages: -j 2 vs -j 1",
+        "j1_s": serial,
+        "j2_s": two,
+        "time_ratio": two / serial,
+        "target_met": two <= serial,
     }
 
 
@@ -286,8 +389,21 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--refs", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--ref-sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--page-sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument(
-        "--only", nargs="*", default=["pages", "refs", "httpdomain", "setup", "incremental"]
+        "--only",
+        nargs="*",
+        default=[
+            "pages",
+            "refs",
+            "httpdomain",
+            "setup",
+            "scaling-refs",
+            "scaling-pages",
+            "parallel",
+            "incremental",
+        ],
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
     options = parser.parse_args()
@@ -296,10 +412,14 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="httpstatus-bench-"))
     results: list[dict] = []
-    print(
-        f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, Sphinx {sphinx.__version__}"
+    import docutils
+
+    machine = (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, Sphinx {sphinx.__version__}, "
+        f"docutils {docutils.__version__}"
     )
+    print(f"# {machine}")
     if "pages" in options.only:
         baseline = write_project(work / "hand", [], hand_pages(options.pages))
         candidate = write_project(
@@ -311,6 +431,7 @@ def main() -> None:
                 baseline,
                 candidate,
                 options.repeat,
+                target=1.05,
             )
         )
     if "refs" in options.only:
@@ -326,6 +447,7 @@ def main() -> None:
                 baseline,
                 candidate,
                 options.repeat,
+                target=1.00,
             )
         )
     if "httpdomain" in options.only:
@@ -341,17 +463,31 @@ def main() -> None:
                 baseline,
                 candidate,
                 options.repeat,
+                target=1.10,
             )
         )
     if "setup" in options.only:
         results.append(setup_time(options.repeat))
+    if "scaling-refs" in options.only:
+        results.append(scaling_refs(work, options.ref_sizes, options.repeat))
+    if "scaling-pages" in options.only:
+        results.append(scaling_pages(work, options.page_sizes, options.repeat))
+    if "parallel" in options.only:
+        results.append(parallel(work, options.pages, options.repeat))
     if "incremental" in options.only:
-        results.append(incremental(work, options.pages))
+        # On the largest page series: editing one page of many must still read one page.
+        results.append(incremental(work, max(options.page_sizes)))
     shutil.rmtree(work, ignore_errors=True)
     for result in results:
         print(json.dumps(result, indent=2, default=str))
+    print("\n# targets")
+    for result in results:
+        print(f"{'met   ' if result['target_met'] else 'MISSED'}  {result['name']}")
     if options.json:
-        options.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+        options.json.write_text(
+            json.dumps({"machine": machine, "results": results}, indent=2, default=str),
+            encoding="utf-8",
+        )
 
 
 if __name__ == "__main__":
