@@ -169,16 +169,17 @@ def code_xref(
     them; without ``support_smartquotes`` the inner node was also educated as a text block of
     its own.
     """
-    xref = addnodes.pending_xref(
-        "",
-        nodes.Text(text),
+    xref = addnodes.pending_xref("", nodes.Text(text))
+    # Set at once rather than as keyword arguments, which docutils checks one by one: this runs
+    # once per reference. support_smartquotes is keep_quotes, inlined.
+    xref.attributes.update(
         refdomain="httpstatus",
         reftype=reftype,
         reftarget=target or str(code),
         refexplicit=explicit,
         refwarn=False,
+        support_smartquotes=False,
     )
-    xref["support_smartquotes"] = False  # keep_quotes, inlined: this runs once per reference
     return xref
 
 

@@ -96,20 +96,30 @@ class ResolveStatusReferences(SphinxPostTransform):
         domain = httpstatus_domain(self.env)
         builder = current_builder(self.env)
         docname = self.env.docname
+        # The link of a code is the same wherever the page mentions it: resolve it once per page
+        # and copy its attributes to the other mentions.
+        links: dict[tuple[str, str], dict[str, Any] | None] = {}
         for node in list(self.document.findall(addnodes.pending_xref)):
             if node.get("refdomain") != "httpstatus" or node.get("reftype") != "code":
                 continue
             if not node.children:
                 continue
-            found = domain.resolve_xref(
-                self.env,
-                node.get("refdoc", docname),
-                builder,
-                "code",
-                node["reftarget"],
-                node,
-                cast(nodes.Element, node[0]),
-            )
+            key = (node.get("refdoc", docname), node["reftarget"])
+            found: nodes.Element | None
+            if key in links:
+                attributes = links[key]
+                found = None
+                if attributes is not None:
+                    found = nodes.reference("", "", *node.children)
+                    found.attributes = {
+                        name: value[:] if isinstance(value, list) else value
+                        for name, value in attributes.items()
+                    }
+            else:
+                found = domain.resolve_xref(
+                    self.env, key[0], builder, "code", key[1], node, cast(nodes.Element, node[0])
+                )
+                links[key] = None if found is None else found.attributes
             if found is not None:
                 # Not replace_self: our references carry no ids or classes to hand over.
                 node.parent.replace(node, found)

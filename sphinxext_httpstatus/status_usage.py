@@ -26,11 +26,15 @@ from .resolve import current_builder
 from .usage import catalog_for, check_code, httpstatus_domain, split_words, status_classes, warn
 
 
-class status_usage(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class usage_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """What the post-transform expands once every endpoint is known: one class, one walk."""
+
+
+class status_usage(usage_placeholder):  # noqa: N801
     """Placeholder for an ``http-status-usage`` table (``codes``, ``classes``, ``group_by``)."""
 
 
-class returned_by(nodes.General, nodes.Element):  # noqa: N801
+class returned_by(usage_placeholder):  # noqa: N801
     """Placeholder for the "Returned by" field of the entry for ``code``."""
 
 
@@ -81,10 +85,6 @@ def returned_by_field(code: int, docname: str, env: Any) -> nodes.field:
     return field
 
 
-def _is_placeholder(node: nodes.Node) -> bool:
-    return isinstance(node, (status_usage, returned_by))
-
-
 class ExpandStatusUsage(SphinxPostTransform):
     """Turn the placeholders into tables and lists, before references are resolved."""
 
@@ -92,7 +92,7 @@ class ExpandStatusUsage(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         placeholders = cast(
-            list[status_usage | returned_by], list(self.document.findall(_is_placeholder))
+            list[status_usage | returned_by], list(self.document.findall(usage_placeholder))
         )
         if not placeholders:
             return
