@@ -215,7 +215,7 @@ class HTTPCompare(SphinxDirective):
 
     @staticmethod
     def status_cell(status: StatusCode) -> list[nodes.Node]:
-        paragraph = nodes.paragraph("", "", render.status_xref(status))
+        paragraph = nodes.paragraph("", "", render.status_reference(status))
         paragraph["translatable"] = False
         note = render.registry_note(status)
         return (

@@ -27,10 +27,6 @@ from .usage import Location, httpstatus_domain, parse_code, warn
 
 _Ref = TypeVar("_Ref", bound=Element)
 
-#: A resolved status reference: what it is (``render.XREF_CLASSES``, as the text of a no-link
-#: ``!403`` has them) and that it has a tooltip (``httpstatus-ref``, which the script looks for).
-DECORATED_CLASSES = (*render.XREF_CLASSES, "httpstatus-ref")
-
 
 def entry_anchor(code: int) -> str:
     return f"httpstatus-{code}"
@@ -214,7 +210,7 @@ class HTTPStatusDomain(Domain):
         title = self.tooltip(code) if code is not None else None
         if title:
             reference["reftitle"] = title
-        reference["classes"].extend(DECORATED_CLASSES)
+        reference["classes"].extend(render.DECORATED_CLASSES)
         return reference
 
     def in_inventory(self, target: str) -> bool:

@@ -94,7 +94,7 @@ class EntryDirective(SphinxDirective):
     def related_list(status: StatusCode, related: list[StatusCode]) -> nodes.bullet_list:
         items = nodes.bullet_list(classes=["httpstatus-related"])
         for other in related:
-            paragraph = nodes.paragraph("", "", render.status_xref(other))
+            paragraph = nodes.paragraph("", "", render.status_reference(other))
             paragraph["translatable"] = False
             first, second = sorted((status.code, other.code))
             # Links to a comparison of the two codes when the project has one; vanishes otherwise,

@@ -58,6 +58,9 @@ REGISTRY_STATE_NOTES = {
 # No "xref" class: the text and man writers would wrap the reference in asterisks, and readers
 # of those formats should see plain "403 Forbidden".
 XREF_CLASSES = ["httpstatus", "httpstatus-code"]
+#: A resolved status reference: what it is (as the text of a no-link ``!403``) and that it has a
+#: tooltip (``httpstatus-ref``, which the script looks for).
+DECORATED_CLASSES = (*XREF_CLASSES, "httpstatus-ref")
 
 
 def class_name(status: StatusCode) -> str:
@@ -161,17 +164,11 @@ def code_xref(
     target: str | None = None,
     explicit: bool = False,
 ) -> addnodes.pending_xref:
-    """A reference into our domain ("advice" and "compare" ones vanish unresolved: resolve.py).
-
-    It holds its text directly, with no inner ``inline``: the link that replaces it carries our
-    classes (``HTTPStatusDomain.decorate``). An API reference has thousands of status codes, and
-    one node fewer per reference is a third less work in every transform and writer that walks
-    them; without ``support_smartquotes`` the inner node was also educated as a text block of
-    its own.
-    """
+    """A cross-reference Sphinx resolves: "advice" and "compare" links (which vanish unresolved,
+    see resolve.py), and a status reference :mod:`.resolve` hands over to Sphinx."""
     xref = addnodes.pending_xref("", nodes.Text(text))
-    # Set at once rather than as keyword arguments, which docutils checks one by one: this runs
-    # once per reference. support_smartquotes is keep_quotes, inlined.
+    # Set at once rather than as keyword arguments, which docutils checks one by one.
+    # support_smartquotes is keep_quotes, inlined.
     xref.attributes.update(
         refdomain="httpstatus",
         reftype=reftype,
@@ -183,8 +180,41 @@ def code_xref(
     return xref
 
 
-def status_xref(status: StatusCode) -> addnodes.pending_xref:
-    return code_xref(status.code, status.label)
+#: The attributes that make a ``reference`` a status reference whose link is still to come.
+PENDING_TARGET = "httpstatus_target"
+PENDING_EXPLICIT = "httpstatus_explicit"
+PENDING_DOC = "httpstatus_refdoc"
+PENDING_ATTRIBUTES = (PENDING_TARGET, PENDING_EXPLICIT, PENDING_DOC)
+
+
+def code_reference(
+    code: int, text: str, *, explicit: bool = False, docname: str | None = None
+) -> nodes.reference:
+    """A status reference: the link node itself, whose target :mod:`.resolve` fills in.
+
+    An API reference has thousands of status codes. A ``pending_xref`` would be replaced by a
+    new ``reference`` on every page written; this node is written as it is, once its ``refuri``
+    and tooltip are set, and only a code the project cannot link itself (an intersphinx target,
+    or none) becomes a ``pending_xref`` for Sphinx to resolve.
+    """
+    reference = nodes.reference("", "", nodes.Text(text))
+    reference.attributes.update(
+        {
+            PENDING_TARGET: str(code),
+            PENDING_EXPLICIT: explicit,
+            PENDING_DOC: docname,
+            "support_smartquotes": False,
+        }
+    )
+    return reference
+
+
+def is_pending_reference(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.reference) and PENDING_TARGET in node.attributes
+
+
+def status_reference(status: StatusCode) -> nodes.reference:
+    return code_reference(status.code, status.label)
 
 
 def spec_reference(status: StatusCode) -> nodes.Node:

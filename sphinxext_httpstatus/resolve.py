@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -21,7 +20,16 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from .catalog import StatusCode
-from .render import XREF_CLASSES, code_xref, keep_quotes
+from .render import (
+    DECORATED_CLASSES,
+    PENDING_ATTRIBUTES,
+    PENDING_DOC,
+    PENDING_EXPLICIT,
+    PENDING_TARGET,
+    XREF_CLASSES,
+    code_xref,
+    keep_quotes,
+)
 from .usage import httpstatus_domain, parse_code
 
 logger = logging.getLogger(__name__)
@@ -81,53 +89,66 @@ def resolve_code(
 
 
 class ResolveStatusReferences(SphinxPostTransform):
-    """Resolve ``:httpcode:`` references to an entry or the fallback link, before Sphinx does.
+    """Give status references their link: an entry, or the fallback, before Sphinx resolves.
 
-    Sphinx's ``ReferencesResolver`` (priority 10) deep-copies each reference's content and goes
-    through the domain lookup machinery; for the thousands of status references of an API
-    reference that is most of their cost. Here the content node moves into the link as it is.
-    What the domain leaves unresolved (a code an intersphinx inventory has, or no target at all)
-    stays for ``ReferencesResolver``, so intersphinx and nitpicky warnings work as before.
+    A status reference is already the ``reference`` node it will be written as
+    (:func:`render.code_reference`); here it gets its ``refuri`` and tooltip, found once per code
+    and page and copied to the code's other mentions. That is the whole cost of a reference
+    while writing: Sphinx's ``ReferencesResolver`` (priority 10) would replace each one with a
+    new node, after a deep copy of its content. A code the domain cannot link (one an
+    intersphinx inventory has, or none) becomes a ``pending_xref`` for ``ReferencesResolver``,
+    so intersphinx and nitpicky warnings work as for any cross-reference.
     """
 
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = httpstatus_domain(self.env)
-        builder = current_builder(self.env)
-        docname = self.env.docname
-        # The link of a code is the same wherever the page mentions it: resolve it once per page
-        # and copy its attributes to the other mentions.
         links: dict[tuple[str, str], dict[str, Any] | None] = {}
-        for node in list(self.document.findall(addnodes.pending_xref)):
-            if node.get("refdomain") != "httpstatus" or node.get("reftype") != "code":
+        pending = [
+            reference
+            for reference in self.document.findall(nodes.reference)
+            if PENDING_TARGET in reference.attributes
+        ]
+        for reference in pending:
+            attributes = self.link(reference, links)
+            if attributes is None:
+                reference.replace_self(self.handed_over(reference))
                 continue
-            if not node.children:
-                continue
-            key = (node.get("refdoc", docname), node["reftarget"])
-            found: nodes.Element | None
-            if key in links:
-                attributes = links[key]
-                found = None
-                if attributes is not None:
-                    found = nodes.reference("", "", *node.children)
-                    found.attributes = {
-                        name: value[:] if isinstance(value, list) else value
-                        for name, value in attributes.items()
-                    }
-            else:
-                found = domain.resolve_xref(
-                    self.env, key[0], builder, "code", key[1], node, cast(nodes.Element, node[0])
-                )
-                links[key] = None if found is None else found.attributes
+            for name in PENDING_ATTRIBUTES:
+                del reference[name]
+            reference.attributes.update(attributes)
+            reference["classes"] = list(DECORATED_CLASSES)
+
+    def link(
+        self, reference: nodes.reference, links: dict[tuple[str, str], dict[str, Any] | None]
+    ) -> dict[str, Any] | None:
+        """``refuri`` or ``refid``, ``internal`` and ``reftitle`` for this reference, or None."""
+        pending = reference.attributes
+        key = (pending[PENDING_DOC] or self.env.docname, pending[PENDING_TARGET])
+        if key not in links:
+            xref = code_xref(0, "", target=key[1])
+            found = httpstatus_domain(self.env).resolve_xref(
+                self.env, key[0], current_builder(self.env), "code", key[1], xref, nodes.inline()
+            )
+            links[key] = None
             if found is not None:
-                # Not replace_self: our references carry no ids or classes to hand over.
-                node.parent.replace(node, found)
-            else:
-                # Left to Sphinx (intersphinx, or no target at all), which shows the content as
-                # it is: give it the classes that a link or the plain text should carry.
-                content = nodes.inline("", "", *node.children, classes=list(XREF_CLASSES))
-                node[:] = [keep_quotes(content)]
+                links[key] = {
+                    name: value
+                    for name, value in found.attributes.items()
+                    if name in ("refuri", "refid", "internal", "reftitle")
+                }
+        return links[key]
+
+    def handed_over(self, reference: nodes.reference) -> pending_xref:
+        """The ``pending_xref`` Sphinx resolves (intersphinx) or reports (nitpicky)."""
+        target = reference[PENDING_TARGET]
+        content = nodes.inline("", "", *reference.children, classes=list(XREF_CLASSES))
+        xref = code_xref(0, "", target=target, explicit=reference[PENDING_EXPLICIT])
+        xref[:] = [keep_quotes(content)]
+        xref["refdoc"] = reference[PENDING_DOC] or self.env.docname
+        xref.rawsource = reference.rawsource
+        xref.source, xref.line = reference.source, reference.line
+        return xref
 
 
 def warn_missing(app: Sphinx, domain: object, node: pending_xref) -> bool | None:

@@ -11,7 +11,7 @@ from docutils.nodes import Node, system_message
 from docutils.utils import unescape
 from sphinx.roles import XRefRole
 
-from .render import XREF_CLASSES, code_xref, keep_quotes
+from .render import XREF_CLASSES, code_reference, keep_quotes
 from .usage import catalog_for, check_code, check_phrase, httpstatus_domain, split_phrase
 
 
@@ -45,8 +45,7 @@ class HTTPCodeRole(XRefRole):
         if code is None or self.disabled:
             return [keep_quotes(nodes.inline(self.rawtext, text, classes=XREF_CLASSES))], []
         domain.note_references(self.env.docname, [code])
-        xref = code_xref(code, text, explicit=explicit)
-        xref.rawsource = self.rawtext
-        xref["refdoc"] = self.env.docname
-        xref.source, xref.line = source, line
-        return [xref], []
+        reference = code_reference(code, text, explicit=explicit, docname=self.env.docname)
+        reference.rawsource = self.rawtext
+        reference.source, reference.line = source, line
+        return [reference], []

@@ -133,6 +133,8 @@ class ExpandStatusUsage(SphinxPostTransform):
                 # References inside resolve from the page that now shows them.
                 for xref in node.findall(addnodes.pending_xref):
                     xref["refdoc"] = self.env.docname
+                for reference in node.findall(render.is_pending_reference):
+                    cast(nodes.reference, reference)[render.PENDING_DOC] = self.env.docname
         return copied
 
     def described_item(self, lead: nodes.Node, status: EndpointStatus) -> nodes.list_item:
@@ -148,7 +150,7 @@ class ExpandStatusUsage(SphinxPostTransform):
     def code_reference(self, code: int) -> nodes.Node:
         """The code as ``:httpcode:`` shows it (a project may list a code no catalog has)."""
         status = httpstatus_domain(self.env).get_catalog().get(code)
-        return render.code_xref(code, status.label if status else str(code))
+        return render.code_reference(code, status.label if status else str(code))
 
     def endpoint_list(self, statuses: list[EndpointStatus]) -> nodes.bullet_list:
         items = nodes.bullet_list(classes=["httpstatus-endpoints"])
