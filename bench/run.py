@@ -20,6 +20,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -336,32 +337,21 @@ def empty_project(work: Path) -> Path:
     return write_project(work / "empty", ["sphinxext_httpstatus"], {"page": heading("Empty")})
 
 
-def scaling_refs(work: Path, sizes: list[int], repeat: int) -> dict:
+def scaling(
+    work: Path,
+    unit: str,
+    label: str,
+    pages: Callable[[int], dict[str, str]],
+    sizes: list[int],
+    repeat: int,
+) -> dict:
+    """``unit``s (references, pages) at each size, each size a project of its own."""
     projects = {
-        size: write_project(work / f"refs-{size}", ["sphinxext_httpstatus"], httpcode_refs(size))
+        size: write_project(work / f"{unit}-{size}", ["sphinxext_httpstatus"], pages(size))
         for size in sizes
     }
-    return marginal(
-        f":httpcode: references, {' / '.join(map(str, sizes))}",
-        "ref",
-        projects,
-        empty_project(work),
-        repeat,
-    )
-
-
-def scaling_pages(work: Path, sizes: list[int], repeat: int) -> dict:
-    projects = {
-        size: write_project(work / f"pages-{size}", ["sphinxext_httpstatus"], extension_pages(size))
-        for size in sizes
-    }
-    return marginal(
-        f"comparison pages, {' / '.join(map(str, sizes))}",
-        "page",
-        projects,
-        empty_project(work),
-        repeat,
-    )
+    name = f"{label}, {' / '.join(map(str, sizes))}"
+    return marginal(name, unit, projects, empty_project(work), repeat)
 
 
 def parallel(work: Path, pages: int, repeat: int) -> dict:
@@ -389,6 +379,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--refs", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--api-pages", type=int, default=100)
     parser.add_argument("--ref-sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--page-sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument(
@@ -452,14 +443,15 @@ def main() -> None:
         )
     if "httpdomain" in options.only:
         extensions = ["sphinxcontrib.httpdomain", "sphinxext_httpstatus"]
-        pages = api_pages(100)
+        pages = api_pages(options.api_pages)
         baseline = write_project(
             work / "integration-off", extensions, pages, "httpstatus_httpdomain = False\n"
         )
         candidate = write_project(work / "integration-on", extensions, pages)
         results.append(
             compare(
-                "100 httpdomain pages x 20 endpoints x 5 status fields: integration on vs off",
+                f"{options.api_pages} httpdomain pages x 20 endpoints x 5 status fields: "
+                "integration on vs off",
                 baseline,
                 candidate,
                 options.repeat,
@@ -469,9 +461,27 @@ def main() -> None:
     if "setup" in options.only:
         results.append(setup_time(options.repeat))
     if "scaling-refs" in options.only:
-        results.append(scaling_refs(work, options.ref_sizes, options.repeat))
+        results.append(
+            scaling(
+                work,
+                "ref",
+                ":httpcode: references",
+                httpcode_refs,
+                options.ref_sizes,
+                options.repeat,
+            )
+        )
     if "scaling-pages" in options.only:
-        results.append(scaling_pages(work, options.page_sizes, options.repeat))
+        results.append(
+            scaling(
+                work,
+                "page",
+                "comparison pages",
+                extension_pages,
+                options.page_sizes,
+                options.repeat,
+            )
+        )
     if "parallel" in options.only:
         results.append(parallel(work, options.pages, options.repeat))
     if "incremental" in options.only:

@@ -74,7 +74,19 @@ def _description(marked: nodes.Element) -> tuple[nodes.Node, ...]:
     if rest and isinstance(rest[0], nodes.Text):
         lead = rest[0].lstrip(" -\u2013\u2014")
         rest = ([nodes.Text(lead)] if lead else []) + list(rest[1:])
-    return tuple(node.deepcopy() for node in rest)
+    return tuple(_detached(node.deepcopy()) for node in rest)
+
+
+def _detached(node: nodes.Node) -> nodes.Node:
+    """A copy that keeps no reference to the document it came from.
+
+    The copies live in the domain, which is pickled with the environment: a ``Text`` copied by
+    docutils still points at its document, and pickling it took the whole page along (15 MB
+    of environment for 10,000 status fields instead of 160 KB).
+    """
+    for part in node.findall(include_self=True):
+        part.document = None  # type: ignore[assignment]  # docutils types it as non-optional
+    return node
 
 
 def _signatures(desc: addnodes.desc) -> list[addnodes.desc_signature]:

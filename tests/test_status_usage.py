@@ -221,3 +221,21 @@ def test_every_builder(project):
         output = " ".join(built.read(name).replace("|", " ").split())
         assert "409 Conflict" in output, builder
         assert "the order has" in output, builder  # (text tables wrap the rest)
+
+
+def test_the_environment_keeps_only_the_fields_words(project):
+    # The endpoints' descriptions are pickled with the environment: a copy still tied to its
+    # document dragged the whole page into the pickle.
+    built = build(shop(project))
+    statuses = built.app.env.domaindata["httpstatus"]["endpoints"]
+    parts = [
+        part
+        for page in statuses.values()
+        for status in page
+        for node in status.description
+        for part in node.findall(include_self=True)
+    ]
+    assert parts
+    assert all(part.document is None for part in parts)
+    pickle = built.app.doctreedir / "environment.pickle"
+    assert pickle.stat().st_size < 100_000
