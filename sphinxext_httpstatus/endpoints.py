@@ -142,11 +142,9 @@ def check_examples(content: addnodes.desc_content, statuses: list[EndpointStatus
 
 def collect_endpoints(app: Sphinx, doctree: nodes.document) -> None:
     """At ``doctree-read``: record every endpoint's status fields in the domain."""
-    domain = httpstatus_domain(app.env)
     if not app.config.httpstatus_httpdomain or "http" not in app.registry.domains:
-        # No endpoints can exist, and a page without them needs no walk; any it had are gone.
-        domain.note_endpoints(app.env.docname, [])
-        return
+        return  # no endpoints can exist: skip the walk (clear_doc dropped what the page had)
+    domain = httpstatus_domain(app.env)
     docname = app.env.docname
     found: list[EndpointStatus] = []
     for desc in doctree.findall(addnodes.desc):

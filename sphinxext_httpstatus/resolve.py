@@ -28,6 +28,7 @@ from .render import (
     PENDING_TARGET,
     XREF_CLASSES,
     code_xref,
+    is_pending_reference,
     keep_quotes,
 )
 from .usage import httpstatus_domain, parse_code
@@ -104,10 +105,11 @@ class ResolveStatusReferences(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         links: dict[tuple[str, str], dict[str, Any] | None] = {}
+        # Found by class, then filtered: a condition function would be called for every node.
         pending = [
             reference
             for reference in self.document.findall(nodes.reference)
-            if PENDING_TARGET in reference.attributes
+            if is_pending_reference(reference)
         ]
         for reference in pending:
             attributes = self.link(reference, links)

@@ -166,6 +166,23 @@ class _LinkParser(HTMLParser):
             link["text"] += data
 
 
+def published_inventory(tmp_path: Path, name: str, codes_yaml: str, index: str) -> Path:
+    """Build a first project ``name`` with its own data file; its ``objects.inv``, for
+    intersphinx tests of a second project."""
+    srcdir = tmp_path / name.lower()
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        f'extensions = ["sphinxext_httpstatus"]\nproject = "{name}"\n'
+        'httpstatus_data_files = ["codes.yaml"]\n',
+        encoding="utf-8",
+    )
+    (srcdir / "codes.yaml").write_text(codes_yaml, encoding="utf-8")
+    (srcdir / "index.rst").write_text(index, encoding="utf-8")
+    built = build(srcdir)
+    assert built.warnings == ""
+    return built.outdir / "objects.inv"
+
+
 def links(html: str) -> list[dict[str, str]]:
     """Every ``<a>`` of a page: its attributes (unescaped) plus its visible ``text``."""
     parser = _LinkParser()

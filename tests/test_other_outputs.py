@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import build, links
+from conftest import build, links, published_inventory
 
 PLATFORM_DATA = """\
 codes:
@@ -18,20 +18,12 @@ codes:
 
 def platform_inventory(tmp_path: Path) -> Path:
     """A first project, "Platform", that adds 470 and documents it: its objects.inv."""
-    srcdir = tmp_path / "platform"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinxext_httpstatus"]\nproject = "Platform"\n'
-        'httpstatus_data_files = ["codes.yaml"]\n',
-        encoding="utf-8",
+    return published_inventory(
+        tmp_path,
+        "Platform",
+        PLATFORM_DATA,
+        "Platform\n========\n\n.. http-status:: 470\n\n.. http-status:: 403\n",
     )
-    (srcdir / "codes.yaml").write_text(PLATFORM_DATA, encoding="utf-8")
-    (srcdir / "index.rst").write_text(
-        "Platform\n========\n\n.. http-status:: 470\n\n.. http-status:: 403\n", encoding="utf-8"
-    )
-    built = build(srcdir)
-    assert built.warnings == ""
-    return built.outdir / "objects.inv"
 
 
 def consumer_conf(inventory: Path) -> str:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build, link_to, links
+from conftest import build, link_to, links, published_inventory
 
 ROLE_FORMS = """\
 References
@@ -179,23 +179,12 @@ def test_compare_links_to_entries_and_related_comparisons(project):
 
 def make_inventory_project(tmp_path: Path) -> Path:
     """Project "other": entries for 403 and its own code 470, published in objects.inv."""
-    srcdir = tmp_path / "other"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinxext_httpstatus"]\nproject = "Other"\n'
-        'httpstatus_data_files = ["codes.yaml"]\n',
-        encoding="utf-8",
-    )
-    (srcdir / "codes.yaml").write_text(
+    return published_inventory(
+        tmp_path,
+        "Other",
         "codes:\n  470:\n    phrase: Client Closed Connection\n    unofficial: AWS ALB\n",
-        encoding="utf-8",
+        "Other\n=====\n\n.. http-status-catalog::\n   :codes: 403 470\n",
     )
-    (srcdir / "index.rst").write_text(
-        "Other\n=====\n\n.. http-status-catalog::\n   :codes: 403 470\n", encoding="utf-8"
-    )
-    built = build(srcdir)
-    assert built.warnings == ""
-    return built.outdir / "objects.inv"
 
 
 def test_resolution_order(project, tmp_path):
