@@ -80,6 +80,7 @@ package: $(BIN)/.installed
 
 messages: $(BIN)/.installed
 	$(BIN)/python tools/messages.py update
+	$(BIN)/python tools/precompile.py
 
 clean:
 	rm -rf example_docs/_build .pytest_cache test-artifacts dist build

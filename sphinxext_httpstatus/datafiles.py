@@ -6,6 +6,7 @@ import functools
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import precompiled
 from .catalog import Catalog
 from .loader import DataProblem, merge, read_data_file
 
@@ -14,9 +15,24 @@ SHIPPED_DATA_DIR = Path(__file__).parent / "data"
 
 @functools.lru_cache(maxsize=1)
 def shipped_catalog() -> Catalog:
-    """The catalog in the package, parsed once per process (it never changes)."""
-    files = [read_data_file(path) for path in sorted(SHIPPED_DATA_DIR.glob("*.yaml"))]
-    catalog, problems = merge(None, files)
+    """The catalog in the package, loaded once per process (it never changes)."""
+    return catalog_in(SHIPPED_DATA_DIR)
+
+
+def catalog_in(directory: Path) -> Catalog:
+    """The catalog of a data directory: its precompiled copy when fresh, else its YAML."""
+    sources = data_sources(directory)
+    catalog = precompiled.load(directory / precompiled.FILE_NAME, sources)
+    return catalog if catalog is not None else parse_catalog(sources)
+
+
+def data_sources(directory: Path) -> list[Path]:
+    return sorted(directory.glob("*.yaml"))
+
+
+def parse_catalog(sources: Sequence[Path]) -> Catalog:
+    """The catalog the YAML files merge into, validated."""
+    catalog, problems = merge(None, [read_data_file(path) for path in sources])
     if problems:  # only a broken installation gets here; the test suite guards the data
         raise RuntimeError(
             "sphinxext-httpstatus ships invalid data:\n" + "\n".join(map(str, problems))

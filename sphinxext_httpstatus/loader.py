@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .catalog import (
     CACHING_VERDICTS,
     FACT_FIELDS,
@@ -65,54 +63,16 @@ class DataProblem:
         )
 
 
-class _LineMapping(dict):
+class LineMapping(dict):
     """A YAML mapping that remembers the line of each key (1-based)."""
 
     line = 0
     key_lines: dict[Any, int]
 
 
-class _LineSequence(list):
+class LineSequence(list):
     line = 0
     item_lines: list[int]
-
-
-# Only the safe loader is ever used: data files may come from anywhere and must never construct
-# Python objects. We subclass it solely to keep line numbers for error messages.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[tuple[int, Any]] = []
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineMapping:
-        mapping = _LineMapping()
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            line = key_node.start_mark.line + 1
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be a plain value", key_node.start_mark
-                )
-            if key in mapping:
-                self.duplicates.append((line, key))
-            mapping[key] = self.construct_object(value_node, deep=deep)
-            mapping.key_lines[key] = line
-        return mapping
-
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> _LineSequence:
-        sequence = _LineSequence(self.construct_object(child, deep=deep) for child in node.value)
-        sequence.line = node.start_mark.line + 1
-        sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
-        return sequence
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 
 
 @dataclass
@@ -184,7 +144,13 @@ class _FileReader:
         self.result.problems.append(DataProblem(self.result.path, line, shown, message))
 
     def read(self, text: str) -> DataFile:
-        loader = _LineLoader(text)
+        # Imported here: a build that reads only the precompiled shipped catalog never needs
+        # PyYAML, whose import alone costs about as much as the rest of setup().
+        import yaml
+
+        from .yamllines import LineLoader
+
+        loader = LineLoader(text)
         try:
             document = loader.get_single_data()
         except yaml.YAMLError as exc:
@@ -199,7 +165,7 @@ class _FileReader:
             self.problem(line, str(key), "this key appears more than once in its mapping")
         if document is None:
             return self.result
-        if not isinstance(document, _LineMapping):
+        if not isinstance(document, LineMapping):
             self.problem(1, "", "the file must be a mapping with the keys 'codes' and/or 'pairs'")
             return self.result
         for key in document:
@@ -214,7 +180,7 @@ class _FileReader:
     def read_codes(self, codes: object, line: int) -> None:
         if codes is None:
             return
-        if not isinstance(codes, _LineMapping):
+        if not isinstance(codes, LineMapping):
             self.problem(line, "codes", "must be a mapping from status code to its fields")
             return
         for code, fields in codes.items():
@@ -231,7 +197,7 @@ class _FileReader:
 
     def read_code_fields(self, code: int, fields: object, line: int) -> dict[str, Any]:
         where = f"codes.{code}"
-        if not isinstance(fields, _LineMapping):
+        if not isinstance(fields, LineMapping):
             self.problem(line, where, "must be a mapping of fields (phrase, description, ...)")
             return {}
         values: dict[str, Any] = {}
@@ -279,12 +245,12 @@ class _FileReader:
     def read_pairs(self, pairs: object, line: int) -> None:
         if pairs is None:
             return
-        if not isinstance(pairs, _LineSequence):
+        if not isinstance(pairs, LineSequence):
             self.problem(line, "pairs", "must be a list of pair notes")
             return
         for index, (entry, entry_line) in enumerate(zip(pairs, pairs.item_lines, strict=False)):
             where = f"pairs[{index}]"
-            if not isinstance(entry, _LineMapping):
+            if not isinstance(entry, LineMapping):
                 self.problem(entry_line, where, "must be a mapping with 'codes' and the note texts")
                 continue
             values: dict[str, Any] = {}

@@ -69,6 +69,7 @@ def test_wheel_carries_translations_data_and_the_command(dist):
     shipped = {path.name for path in (ROOT / "sphinxext_httpstatus" / "data").glob("*.yaml")}
     assert shipped
     assert {f"sphinxext_httpstatus/data/{name}" for name in shipped} <= names
+    assert "sphinxext_httpstatus/data/catalog.json" in names  # installs load it, not the YAML
     assert {"sphinxext_httpstatus/static/httpstatus.css", "sphinxext_httpstatus/cli.py"} <= names
     assert not any(name.startswith(("tests/", "example_docs/")) for name in names)
     (entry_points,) = (name for name in names if name.endswith(".dist-info/entry_points.txt"))
