@@ -183,7 +183,6 @@ def child_env() -> dict[str, str]:
     return env
 
 
-
 def sphinx_build(srcdir: Path, fresh: bool = True, jobs: int = 1) -> tuple[float, int]:
     """Seconds and peak KiB of one whole sphinx-build run in a new process."""
     args = [sys.executable, "-c", RUNNER, "-b", "html", "-q", "-j", str(jobs)]

@@ -31,7 +31,8 @@ def sources_digest(sources: Sequence[Path]) -> str:
     """What the copy must have been made from: the names and bytes of the YAML files, in order."""
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
     for path in sources:
-        content = path.read_bytes()
+        # Line endings as committed: a checkout that turns them into CRLF still matches.
+        content = path.read_bytes().replace(b"\r\n", b"\n")
         digest.update(f"{path.name} {len(content)}\n".encode())
         digest.update(content)
     return digest.hexdigest()

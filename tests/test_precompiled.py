@@ -56,6 +56,18 @@ def test_an_edited_yaml_file_wins_over_a_stale_copy(tmp_path):
     assert catalog_in(directory).codes[418].summary.startswith("Edited: ")
 
 
+def test_a_checkout_with_crlf_line_endings_still_uses_the_copy(tmp_path):
+    directory = _data_copy(tmp_path)
+    for path in data_sources(directory):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    copy = directory / precompiled.FILE_NAME
+    assert precompiled.load(copy, data_sources(directory)) is not None
+    # ... and still not when the text itself differs.
+    path = directory / "pairs.yaml"
+    path.write_bytes(path.read_bytes() + b"\r\n")
+    assert precompiled.load(copy, data_sources(directory)) is None
+
+
 def test_a_broken_copy_is_ignored(tmp_path):
     directory = _data_copy(tmp_path)
     copy = directory / precompiled.FILE_NAME
