@@ -48,18 +48,26 @@ class EndpointStatus:
         return (self.docname, self.anchor, self.endpoint, self.code, text)
 
 
-def _own_nodes(content: nodes.Element, condition: type[nodes.Element]) -> list[nodes.Element]:
-    """Elements of ``content`` of a type, leaving out those inside nested object descriptions."""
-    found: list[nodes.Element] = []
-    for node in content.findall(condition):
-        parent = node.parent
-        while parent is not None and parent is not content:
-            if isinstance(parent, addnodes.desc):
-                break
-            parent = parent.parent
-        else:
-            found.append(node)
-    return found
+def _own_parts(content: nodes.Element) -> tuple[list[nodes.Element], list[nodes.Element]]:
+    """The status-field references and HTTP examples of one endpoint, in document order.
+
+    One walk per endpoint, which does not enter nested object descriptions (those are endpoints
+    of their own, or other objects): an API reference has thousands of endpoints, and this runs
+    for each while its page is read.
+    """
+    fields: list[nodes.Element] = []
+    examples: list[nodes.Element] = []
+    pending: list[nodes.Node] = list(reversed(content.children))
+    while pending:
+        node = pending.pop()
+        if not isinstance(node, nodes.Element) or isinstance(node, addnodes.desc):
+            continue
+        if node.get(FIELD_MARK) is not None:
+            fields.append(node)
+        elif isinstance(node, nodes.literal_block) and is_http_block(node):
+            examples.append(node)
+        pending.extend(reversed(node.children))
+    return fields, examples
 
 
 def _description(marked: nodes.Element) -> tuple[nodes.Node, ...]:
@@ -98,13 +106,9 @@ def _signatures(desc: addnodes.desc) -> list[addnodes.desc_signature]:
 
 
 def endpoint_statuses(
-    desc: addnodes.desc, content: addnodes.desc_content, docname: str
+    desc: addnodes.desc, fields: list[nodes.Element], docname: str
 ) -> list[EndpointStatus]:
-    fields = [
-        (node[FIELD_MARK], _description(node))
-        for node in _own_nodes(content, nodes.Element)
-        if node.get(FIELD_MARK) is not None
-    ]
+    described = [(node[FIELD_MARK], _description(node)) for node in fields]
     return [
         EndpointStatus(
             docname=docname,
@@ -115,18 +119,16 @@ def endpoint_statuses(
             description=description,
         )
         for signature in _signatures(desc)
-        for code, description in fields
+        for code, description in described
     ]
 
 
-def check_examples(content: addnodes.desc_content, statuses: list[EndpointStatus]) -> None:
+def check_examples(examples: list[nodes.Element], statuses: list[EndpointStatus]) -> None:
     """Warn about example responses whose code is not among the endpoint's status fields."""
     listed = sorted({status.code for status in statuses})
     if not listed:
         return  # an endpoint without status fields says nothing an example could contradict
-    for block in _own_nodes(content, nodes.literal_block):
-        if not is_http_block(block):
-            continue
+    for block in examples:
         for match in STATUS_LINE.finditer(block.astext()):
             code = int(match.group(1))
             if code not in listed:
@@ -153,7 +155,8 @@ def collect_endpoints(app: Sphinx, doctree: nodes.document) -> None:
         )
         if desc.get("domain") != "http" or content is None:
             continue
-        statuses = endpoint_statuses(desc, content, docname)
-        check_examples(content, statuses)
+        fields, examples = _own_parts(content)
+        statuses = endpoint_statuses(desc, fields, docname)
+        check_examples(examples, statuses)
         found.extend(statuses)
     domain.note_endpoints(docname, found)

@@ -239,3 +239,33 @@ def test_the_environment_keeps_only_the_fields_words(project):
     assert all(part.document is None for part in parts)
     pickle = built.app.doctreedir / "environment.pickle"
     assert pickle.stat().st_size < 100_000
+
+
+NESTED = """\
+Stock
+=====
+
+.. http:get:: /stock
+
+   :statuscode 200: the stock list
+
+   .. http:get:: /stock/(sku)
+
+      :statuscode 404: no such item
+
+      .. sourcecode:: http
+
+         HTTP/1.1 404 Not Found
+"""
+
+
+def test_a_nested_endpoint_keeps_its_own_fields_and_examples(project):
+    built = build(shop(project, **{"stock.rst": NESTED}))
+    # The nested example shows 404, which the nested endpoint lists and the outer one does not.
+    assert built.warnings == ""
+    table = rows(built.read("usage.html"))
+    by_code = {re.search(r">(\d{3}) ", row).group(1): plain(row) for row in table}
+    assert "GET /stock: the stock list" in by_code["200"]
+    assert "GET /stock/(sku)" not in by_code["200"]
+    assert "GET /stock/(sku): no such item" in by_code["404"]
+    assert "GET /stock: no such item" not in by_code["404"]
