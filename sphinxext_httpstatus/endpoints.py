@@ -25,7 +25,9 @@ from .usage import httpstatus_domain, warn
 FIELD_MARK = "httpstatus_field"
 
 
-@dataclass(frozen=True)
+# Slots: an API reference keeps one of these per status field for the whole build, and each
+# instance's __dict__ would be one more object for every full garbage collection to visit.
+@dataclass(frozen=True, slots=True)
 class EndpointStatus:
     """One status field of one endpoint: ``409`` for ``POST /carts/(id)/checkout``, and why."""
 
@@ -78,11 +80,21 @@ def _description(marked: nodes.Element) -> tuple[nodes.Node, ...]:
     paragraph = wrapper.parent
     if paragraph is None:
         return ()
-    rest = paragraph.children[paragraph.index(wrapper) + 1 :]
+    rest: list[nodes.Node] = []
+    for node in paragraph.children[paragraph.index(wrapper) + 1 :]:
+        # Sphinx wraps a field's words in a bare inline: keep what it holds. These copies live
+        # as long as the build, one per status field, and each element is a dozen objects.
+        if type(node) is nodes.inline and not node["classes"] and not node["ids"]:
+            rest.extend(node.children)
+        else:
+            rest.append(node)
     if rest and isinstance(rest[0], nodes.Text):
-        lead = rest[0].lstrip(" -\u2013\u2014")
-        rest = ([nodes.Text(lead)] if lead else []) + list(rest[1:])
-    return tuple(_detached(node.deepcopy()) for node in rest)
+        rest[0] = nodes.Text(rest[0].lstrip(" -\u2013\u2014"))
+    return tuple(
+        _detached(node.deepcopy())
+        for node in rest
+        if not (isinstance(node, nodes.Text) and not len(node))  # "" left by the separator
+    )
 
 
 def _detached(node: nodes.Node) -> nodes.Node:
@@ -93,7 +105,9 @@ def _detached(node: nodes.Node) -> nodes.Node:
     of environment for 10,000 status fields instead of 160 KB).
     """
     for part in node.findall(include_self=True):
-        part.document = None  # type: ignore[assignment]  # docutils types it as non-optional
+        # Only where set: assigning None to a fresh Text would give it an attribute dict.
+        if part.document is not None:
+            part.document = None  # type: ignore[assignment]  # docutils types it as non-optional
     return node
 
 
