@@ -101,7 +101,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # 3: header cells with scope, rubric heading levels, endpoints and usage in the domain
-        "env_version": 3,
+        # 4: status references as reference nodes, slotted endpoint records
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -52,7 +52,8 @@ class HTTPStatusDomain(Domain):
         "endpoints": {},  # docname -> list of EndpointStatus, in document order
         "usage": set(),  # documents whose output lists endpoints (usage tables, entries)
     }
-    data_version = 3
+    # 4: endpoint records are slotted; an environment pickled with the old ones is read anew.
+    data_version = 4
 
     #: Set at ``builder-inited``; transient (domains are not pickled with the environment).
     catalog: Catalog | None = None
