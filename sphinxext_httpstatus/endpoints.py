@@ -89,12 +89,9 @@ def _description(marked: nodes.Element) -> tuple[nodes.Node, ...]:
         else:
             rest.append(node)
     if rest and isinstance(rest[0], nodes.Text):
-        rest[0] = nodes.Text(rest[0].lstrip(" -\u2013\u2014"))
-    return tuple(
-        _detached(node.deepcopy())
-        for node in rest
-        if not (isinstance(node, nodes.Text) and not len(node))  # "" left by the separator
-    )
+        lead = rest[0].lstrip(" -\u2013\u2014")
+        rest[:1] = [nodes.Text(lead)] if lead else []  # the separator alone leaves nothing
+    return tuple(_detached(node.deepcopy()) for node in rest)
 
 
 def _detached(node: nodes.Node) -> nodes.Node:

@@ -216,9 +216,9 @@ def test_related_codes_exist():
 
 
 def test_shipped_files_are_valid_each_on_its_own():
-    from sphinxext_httpstatus.datafiles import SHIPPED_DATA_DIR
+    from sphinxext_httpstatus.datafiles import SHIPPED_DATA_DIR, data_sources
 
-    files = [read_data_file(path) for path in sorted(SHIPPED_DATA_DIR.glob("*.yaml"))]
+    files = [read_data_file(path) for path in data_sources(SHIPPED_DATA_DIR)]
     assert files
     assert all(not data.problems for data in files)
     _catalog, problems = merge(None, files)

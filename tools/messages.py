@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 def extract() -> Catalog:
     from sphinxext_httpstatus.catalog import PAIR_TEXT_FIELDS, TRANSLATED_FIELDS
-    from sphinxext_httpstatus.datafiles import SHIPPED_DATA_DIR
+    from sphinxext_httpstatus.datafiles import SHIPPED_DATA_DIR, data_sources
     from sphinxext_httpstatus.loader import read_data_file
 
     template = Catalog(
@@ -56,7 +56,7 @@ def extract() -> Catalog:
         ):
             if isinstance(message, str) and message:
                 template.add(message, locations=[(relative, line)])
-    for path in sorted(SHIPPED_DATA_DIR.glob("*.yaml")):
+    for path in data_sources(SHIPPED_DATA_DIR):
         data = read_data_file(path)
         relative = path.relative_to(ROOT).as_posix()
         for code, fields in data.codes.items():
